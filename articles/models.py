@@ -1,0 +1,198 @@
+from urllib.parse import urlsplit
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from bilingual.languages import languages_with, localized
+from bilingual.slugs import AsciiSlugMixin
+
+from .blocks import ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 10
+CARD_IMAGE_SPEC = "fill-640x360"
+
+
+class Topic(models.Model):
+    """A subject that articles are filed under, named in both languages."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return str(localized(self, "name"))
+
+
+def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+    """The requested page of a listing; a bad or out-of-range number gives the nearest page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+
+def article_cards(queryset):
+    """Live articles with everything a card shows, in a fixed number of queries."""
+    return (
+        queryset.live()
+        .select_related("lead_image")
+        .prefetch_related(
+            Prefetch(
+                "lead_image",
+                queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC),
+            ),
+            "article_authors__author",
+        )
+        .order_by("-published_at", "-pk")
+    )
+
+
+class ArticleIndexPage(AsciiSlugMixin, Page):
+    """A section of the site (News, Analysis, Opinion) listing its articles."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["articles.ArticlePage"]
+    parent_page_types = ["portal.HomePage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def translated_languages(self):
+        return languages_with(self, ("title",))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(
+            request, article_cards(ArticlePage.objects.child_of(self))
+        )
+        return context
+
+
+class ArticlePage(AsciiSlugMixin, Page):
+    """A story, often republished from another outlet with its guest author's profile."""
+
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences under the title."))
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=255, blank=True)
+    lead_image_credit = models.CharField(_("lead image credit"), max_length=255, blank=True)
+    published_at = models.DateTimeField(
+        _("published at"),
+        default=timezone.now,
+        help_text=_("When the story first appeared, on the original site if republished."),
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    original_source_name = models.CharField(_("original source"), max_length=200, blank=True)
+    original_source_url = models.URLField(_("original address"), max_length=1000, blank=True)
+    republication_permitted = models.BooleanField(
+        _("republication permitted"),
+        default=False,
+        help_text=_("Tick when the original publisher has allowed us to republish."),
+    )
+    republication_note = models.TextField(_("republication note"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("article_authors", label=_("Authors"), min_num=0),
+        FieldPanel("topics"),
+        MultiFieldPanel(
+            [
+                FieldPanel("published_at"),
+                FieldPanel("original_source_name"),
+                FieldPanel("original_source_url"),
+                FieldPanel("republication_permitted"),
+                FieldPanel("republication_note"),
+            ],
+            heading=_("Original publication"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["-published_at"])]
+
+    def translated_languages(self):
+        """Languages the article really exists in: title, summary and body all written."""
+        return languages_with(self, ("title", "summary", "body"))
+
+    @property
+    def original_source_domain(self):
+        return urlsplit(self.original_source_url).hostname or ""
+
+    @property
+    def authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["article_authors"] = [
+            link.author
+            for link in self.article_authors.select_related("author__photo").prefetch_related(
+                "author__links"
+            )
+        ]
+        context["article_topics"] = list(self.topics.all())
+        return context
+
+
+class ArticleAuthor(Orderable):
+    """An author's place in an article's byline."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(
+        "authors.Author",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="article_bylines",
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        unique_together = [("page", "author")]

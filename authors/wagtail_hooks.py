@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Author
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = _("Authors")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "credentials"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+register_snippet(AuthorViewSet)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BilingualConfig(AppConfig):
+    name = "bilingual"
+    verbose_name = "Bilingual helpers"

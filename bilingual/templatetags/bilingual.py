@@ -1,0 +1,44 @@
+from django import template
+from django.urls import translate_url
+from django.utils.html import format_html, format_html_join
+
+from .. import dates
+from ..languages import current_language, language_codes, localized as localized_value
+
+register = template.Library()
+
+
+@register.simple_tag
+def localized(obj, field):
+    """`{% localized page "summary" as summary %}`: value, its language, and a lang attribute."""
+    return localized_value(obj, field)
+
+
+@register.filter
+def short_date(value):
+    return dates.short_date(value) if value else ""
+
+
+@register.filter
+def long_date(value):
+    return dates.long_date(value, current_language()) if value else ""
+
+
+@register.filter
+def iso_date(value):
+    return dates.iso_date(value) if value else ""
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, page=None):
+    """Alternate links for the languages this item really exists in, plus x-default."""
+    request = context["request"]
+    here = request.get_full_path()
+    available = getattr(page, "translated_languages", None)
+    codes = available() if callable(available) else language_codes()
+    links = [(code, request.build_absolute_uri(translate_url(here, code))) for code in codes]
+    if "en" in codes:
+        links.append(("x-default", request.build_absolute_uri(translate_url(here, "en"))))
+    return format_html_join(
+        "\n", '<link rel="alternate" hreflang="{}" href="{}">', links
+    ) or format_html("")

@@ -1,0 +1,27 @@
+import factory
+import wagtail_factories
+from wagtail.models import Page, Site
+
+from .models import HomePage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title_en = "Mongolia News Portal"
+    title_mn = "Монголын мэдээний портал"
+    title = factory.LazyAttribute(lambda o: o.title_en)
+    slug = "home"
+
+    class Meta:
+        model = HomePage
+
+
+def make_site_home(**kwargs) -> HomePage:
+    """A HomePage as the default site's root, replacing Wagtail's placeholder page."""
+    root = Page.get_first_root_node()
+    root.get_children().filter(slug="home").delete()
+    home = HomePageFactory(parent=root, **kwargs)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home

@@ -1,0 +1,195 @@
+"""Build the demo site: sections, articles, authors, sources and headlines.
+
+Safe to run again: everything is looked up by its slug or natural key first,
+so a second run creates nothing.
+"""
+
+import io
+
+from django.core.files.images import ImageFile
+from django.core.management import BaseCommand, call_command
+from django.db import transaction
+from django.utils import timezone, translation
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from authors.models import Author, AuthorLink
+from headlines.models import Headline, Source
+from portal import demo_data
+from portal.models import HomePage
+
+
+def draw_image(title: str, text: str, colour, size) -> ImageFile:
+    """A plain coloured picture with a caption drawn on it, so the demo needs no downloads."""
+    picture = PillowImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(picture)
+    for step in range(0, size[1], 6):  # a soft vertical gradient
+        shade = tuple(min(255, c + step // 6) for c in colour)
+        draw.rectangle([0, step, size[0], step + 6], fill=shade)
+    font = ImageFont.load_default(size=max(24, size[1] // 8))
+    draw.text((size[0] // 2, size[1] // 2), text, fill="white", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return ImageFile(buffer, name=f"{title}.png")
+
+
+def translated(prefix: str, values: dict) -> dict:
+    return {f"{prefix}_{code}": value for code, value in values.items()}
+
+
+class Command(BaseCommand):
+    help = "Load the demo site (idempotent)."
+
+    def handle(self, *args, **options):
+        self.created = 0
+        # Translated fields follow the active language: be explicit.
+        with translation.override("en"), transaction.atomic():
+            home = self.home_page()
+            sections = {data["slug"]: self.section(home, data) for data in demo_data.SECTIONS}
+            topics = {data["slug"]: self.topic(data) for data in demo_data.TOPICS}
+            authors = {data["slug"]: self.author(data) for data in demo_data.AUTHORS}
+            articles = [
+                self.article(sections[data["section"]], data, authors, topics)
+                for data in demo_data.ARTICLES
+            ]
+            if home.lead_article_id is None:
+                home.lead_article = articles[0]
+                home.save_revision().publish()
+            sources = {row[0]: self.source(*row) for row in demo_data.SOURCES}
+            # The seed lists newest first; saving oldest first keeps that order on screen.
+            for title, domain, published_on, language in reversed(demo_data.HEADLINES):
+                self.headline(title, sources[domain], published_on, language)
+        call_command("update_translation_fields", verbosity=0)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} objects created."))
+
+    def count(self, created: bool):
+        self.created += int(created)
+
+    def home_page(self) -> HomePage:
+        home = HomePage.objects.first()
+        root = Page.get_first_root_node()
+        if home is None:
+            # Wagtail's install leaves a placeholder welcome page; the portal replaces it.
+            for placeholder in root.get_children().filter(slug="home"):
+                if not placeholder.specific_class or placeholder.specific_class is Page:
+                    placeholder.delete()
+            home = HomePage(
+                slug="home",
+                **translated("title", demo_data.SITE_TITLE),
+                **translated("introduction", demo_data.SITE_INTRODUCTION),
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.count(True)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                site_name=demo_data.SITE_TITLE["en"],
+            )
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = demo_data.SITE_TITLE["en"]
+            site.save()
+        return home
+
+    def section(self, home, data) -> ArticleIndexPage:
+        section = ArticleIndexPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        if section is None:
+            section = ArticleIndexPage(slug=data["slug"], title_en=data["en"], title_mn=data["mn"])
+            home.add_child(instance=section)
+            section.save_revision().publish()
+            self.count(True)
+        return section
+
+    def topic(self, data) -> Topic:
+        topic, created = Topic.objects.get_or_create(
+            slug=data["slug"], defaults={"name_en": data["en"], "name_mn": data["mn"]}
+        )
+        self.count(created)
+        return topic
+
+    def image(self, title, text, colour, size):
+        Image = get_image_model()
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            image = Image.objects.create(title=title, file=draw_image(title, text, colour, size))
+            self.count(True)
+        return image
+
+    def author(self, data) -> Author:
+        author = Author.objects.filter(slug=data["slug"]).first()
+        if author is None:
+            photo = self.image(f"author-{data['slug']}", data["initials"], (90, 98, 110), (400, 400))
+            author = Author(
+                slug=data["slug"],
+                kind=data["kind"],
+                photo=photo,
+                **translated("name", data["name"]),
+                **translated("credentials", data["credentials"]),
+                **translated("bio", data["bio"]),
+            )
+            author.save()
+            for label, url in data["links"]:
+                AuthorLink.objects.create(author=author, label_en=label, url=url)
+            self.count(True)
+        return author
+
+    def article(self, section, data, authors, topics) -> ArticlePage:
+        article = ArticlePage.objects.child_of(section).filter(slug=data["slug"]).first()
+        if article is not None:
+            return article
+        lead_image = None
+        if data.get("image"):
+            spec = data["image"]
+            lead_image = self.image(spec["key"], spec["label"], spec["colour"], (1200, 675))
+        body = {
+            f"body_{code}": [
+                (kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks
+            ]
+            for code, blocks in data["body"].items()
+        }
+        article = ArticlePage(
+            slug=data["slug"],
+            published_at=timezone.make_aware(data["published_at"]),
+            lead_image=lead_image,
+            original_source_name=data.get("original_source_name", ""),
+            original_source_url=data.get("original_source_url", ""),
+            republication_permitted=data.get("republication_permitted", False),
+            **translated("title", data["title"]),
+            **translated("summary", data["summary"]),
+            **translated("lead_image_caption", data.get("caption", {})),
+            **body,
+        )
+        article.article_authors = [
+            ArticleAuthor(author=authors[slug], sort_order=index)
+            for index, slug in enumerate(data["authors"])
+        ]
+        article.topics = [topics[slug] for slug in data["topics"]]
+        section.add_child(instance=article)
+        article.save_revision().publish()
+        self.count(True)
+        return article
+
+    def source(self, domain, name_en, name_mn, site_url, language) -> Source:
+        source, created = Source.objects.get_or_create(
+            domain=domain,
+            defaults={"name_en": name_en, "name_mn": name_mn, "site_url": site_url, "language": language},
+        )
+        self.count(created)
+        return source
+
+    def headline(self, title, source, published_on, language):
+        # Lines from the seed page carry no story link: they point at the source's site.
+        _headline, created = Headline.objects.get_or_create(
+            source=source,
+            published_on=published_on,
+            language=language,
+            **{f"title_{language}": title},
+            defaults={"url": source.site_url, "live": True},
+        )
+        self.count(created)
