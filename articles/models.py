@@ -93,7 +93,9 @@ class ArticleIndexPage(AsciiSlugMixin, Page):
 class ArticlePage(AsciiSlugMixin, Page):
     """A story, often republished from another outlet with its guest author's profile."""
 
-    summary = models.TextField(_("summary"), help_text=_("One or two sentences under the title."))
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences under the title.")
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     lead_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -1,0 +1,122 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from articles.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+DIALOGUE = "/{}/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+
+
+def soup_of(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text(soup, selector):
+    return " ".join(soup.select_one(selector).get_text().split())
+
+
+def test_english_article_shows_the_seed_page(client, demo_site):
+    page = soup_of(client, DIALOGUE.format("en"))
+
+    assert text(page, "h1") == "Mongolia Hosts 7th Ulaanbaatar Dialogue on Northeast Asian Security"
+    source = page.select_one(".article__source a")
+    assert source.get_text() == "www.thediplomat.com"
+    assert source["href"].startswith("https://www.thediplomat.com/2022/06/")
+    assert text(page, ".article__summary").startswith("After a two-year pause")
+    assert "A forum built on neutrality" in text(page, ".article__body")
+    assert "Ulaanbaatar Dialogue brings officials" in text(page, ".article__lead-image figcaption")
+    assert page.select_one(".article__lead-image img")["src"].endswith(".png")
+    assert text(page, ".author-box__label") == "GUEST AUTHOR"
+    assert text(page, ".author-box__name") == "Bolor Lkhaajav"
+    assert text(page, ".author-box__credentials").startswith("M.A. in Asia-Pacific Studies")
+    assert text(page, ".author-box__bio").startswith("Bolor Lkhaajav is a researcher specializing")
+    assert page.select_one(".author-box__photo") is not None
+    assert text(page, ".article__published") == "Published Date:2022-06-29"
+    assert text(page, ".article__republication") == "Republished with permission from The Diplomat"
+    topics = [a.get_text() for a in page.select(".article__topics a")]
+    assert sorted(topics) == ["Foreign policy", "Northeast Asia", "Security"]
+
+
+def test_mongolian_article_is_translated_throughout(client, demo_site):
+    page = soup_of(client, DIALOGUE.format("mn"))
+
+    assert page.html["lang"] == "mn"
+    assert text(page, "h1").startswith("Монгол Улс Зүүн хойд Азийн аюулгүй байдлын")
+    assert text(page, ".article__summary").startswith("Хоёр жилийн завсарлагааны дараа")
+    assert "Төвийг сахисан байр суурин" in text(page, ".article__body")
+    assert text(page, ".author-box__label") == "ЗОЧИН НИЙТЛЭЛЧ"
+    assert text(page, ".author-box__name") == "Лхаажавын Болор"
+    assert text(page, ".author-box__bio").startswith("Лхаажавын Болор нь Монгол, Хятад")
+    assert text(page, ".article__published") == "Нийтэлсэн огноо:2022 оны 6 дугаар сарын 29"
+    assert text(page, ".article__republication") == (
+        "The Diplomat-аас зөвшөөрөлтэйгээр дахин нийтлэв"
+    )
+    assert sorted(a.get_text() for a in page.select(".article__topics a")) == [
+        "Аюулгүй байдал",
+        "Гадаад бодлого",
+        "Зүүн хойд Ази",
+    ]
+    # Nothing on the page falls back to English, so nothing is marked as such.
+    assert page.select("main [lang=en]") == []
+    alternates = {link["hreflang"] for link in page.select("link[rel=alternate]")}
+    assert alternates == {"en", "mn", "x-default"}
+
+
+def test_untranslated_article_falls_back_to_english_marked_with_lang(client, section):
+    ArticlePageFactory(
+        parent=section,
+        slug="only-english",
+        title_en="Only in English",
+        summary_en="English summary.",
+        body_en=[("paragraph", "<p>English body.</p>")],
+    )
+
+    page = soup_of(client, "/mn/news/only-english/")
+
+    title = page.select_one("h1")
+    assert title.get_text() == "Only in English" and title["lang"] == "en"
+    assert page.select_one(".article__summary")["lang"] == "en"
+    body = page.select_one(".article__body")
+    assert body["lang"] == "en" and "English body." in body.get_text()
+    assert text(page, ".notice") == "Орчуулагдаагүй"
+    # The Mongolian item does not really exist: no Mongolian alternate is announced.
+    alternates = {link["hreflang"] for link in page.select("link[rel=alternate]")}
+    assert alternates == {"en", "x-default"}
+
+
+def test_partly_translated_article_marks_only_the_missing_fields(client, section):
+    ArticlePageFactory(
+        parent=section,
+        slug="partly",
+        title_en="Partly translated",
+        title_mn="Хэсэгчлэн орчуулсан",
+        summary_en="Only English summary.",
+    )
+
+    page = soup_of(client, "/mn/news/partly/")
+
+    assert page.select_one("h1").get_text() == "Хэсэгчлэн орчуулсан"
+    assert not page.select_one("h1").has_attr("lang")
+    assert page.select_one(".article__summary")["lang"] == "en"
+
+
+def test_english_reader_of_mongolian_only_text_sees_it_marked_mn(client, section):
+    ArticlePageFactory(
+        parent=section,
+        slug="mongolian-body",
+        title_en="Working title",
+        title_mn="Монгол гарчиг",
+        summary_mn="Монгол товч.",
+        summary_en="",
+        body_en=[],
+        body_mn=[("paragraph", "<p>Монгол бичвэр.</p>")],
+    )
+
+    page = soup_of(client, "/en/news/mongolian-body/")
+
+    body = page.select_one(".article__body")
+    assert body["lang"] == "mn" and "Монгол бичвэр." in body.get_text()
+    assert page.select_one(".article__summary")["lang"] == "mn"

@@ -1,0 +1,94 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from portal import demo_data
+
+pytestmark = pytest.mark.django_db
+
+
+def list_items(html, language):
+    soup = BeautifulSoup(html, "html.parser")
+    items = soup.select(f"ol.headline-list__items[lang={language}] > li")
+    return [" ".join(item.get_text().split()) for item in items]
+
+
+def seed_lines(language):
+    """The seed page's list lines, as its reader sees them."""
+    label = "PUBLISHED" if language == "en" else "НИЙТЭЛСЭН"
+    return [
+        f"{title} {domain.upper()} {label}:{date:%Y/%m/%d}"
+        for title, domain, date, line_language in demo_data.HEADLINES
+        if line_language == language
+    ]
+
+
+@pytest.mark.parametrize("page_language", ["en", "mn"])
+def test_home_shows_both_numbered_lists_exactly_as_the_seed(client, demo_site, page_language):
+    html = client.get(f"/{page_language}/").content.decode()
+
+    # Numbered (an ordered list), newest first, in the seed's order, labels in the list's language.
+    assert list_items(html, "en") == seed_lines("en")
+    assert list_items(html, "mn") == seed_lines("mn")
+    assert list_items(html, "en")[0] == (
+        "D. DALAIJARGAL: URANIUM MINING PROJECT ADVANCES FAST WITH FRENCH FUNDING "
+        "WWW.MONGOLIANMININGJOURNAL.COM PUBLISHED:2025/12/05"
+    )
+    assert list_items(html, "mn")[-1] == (
+        "NETFLIX-ИЙН МОНГОЛД ХИЙХ ШИНЭ НЭВТРҮҮЛГИЙН НӨЛӨӨ БА АЛГАН ДЭЭР ТАВЬСАН БОЛОМЖОО "
+        "АШИГЛАХУЙ WWW.ITOIM.MN НИЙТЭЛСЭН:2025/12/04"
+    )
+
+
+def test_home_page_language_and_labels(client, demo_site):
+    english = BeautifulSoup(client.get("/en/").content, "html.parser")
+    mongolian = BeautifulSoup(client.get("/mn/").content, "html.parser")
+
+    assert english.html["lang"] == "en"
+    assert mongolian.html["lang"] == "mn"
+    assert english.select_one("#lead-heading").get_text() == "Lead story"
+    assert mongolian.select_one("#lead-heading").get_text() == "Гол мэдээ"
+    assert mongolian.select_one("#headlines-mn").get_text() == "Монгол хэлээрх мэдээний тойм"
+    lead_title = mongolian.select_one(".card--lead .card__title").get_text(strip=True)
+    assert lead_title.startswith("Монгол Улс Зүүн хойд Азийн аюулгүй байдлын")
+
+
+def test_home_lists_newest_first_and_only_published(client, home_page):
+    from headlines.factories import HeadlineFactory
+
+    HeadlineFactory(title_en="OLDER STORY", published_on="2025-12-01")
+    HeadlineFactory(title_en="NEWER STORY", published_on="2025-12-03")
+    HeadlineFactory(title_en="DRAFT STORY", published_on="2025-12-04", live=False)
+
+    lines = list_items(client.get("/en/").content.decode(), "en")
+
+    assert [line.split(" WWW.")[0] for line in lines] == ["NEWER STORY", "OLDER STORY"]
+
+
+def test_root_redirects_by_cookie_then_accept_language(client, home_page):
+    assert client.get("/", headers={"accept-language": "mn,en;q=0.5"})["Location"] == "/mn/"
+    assert client.get("/", headers={"accept-language": "fr"})["Location"] == "/en/"
+    client.cookies["django_language"] = "mn"
+    assert client.get("/", headers={"accept-language": "en"})["Location"] == "/mn/"
+
+
+def test_language_switcher_leads_to_the_same_page(client, demo_site):
+    path = "/en/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+
+    switch = soup.select_one(".language-switcher a[hreflang=mn]")
+
+    assert switch["href"] == path.replace("/en/", "/mn/", 1)
+    assert switch.get_text() == "Монгол"
+    assert soup.select_one(".language-switcher [aria-current]").get_text() == "English"
+
+
+def test_hreflang_alternates_on_home(client, demo_site):
+    soup = BeautifulSoup(client.get("/mn/").content, "html.parser")
+
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
+
+    assert alternates == {
+        "en": "http://testserver/en/",
+        "mn": "http://testserver/mn/",
+        "x-default": "http://testserver/en/",
+    }
