@@ -115,7 +115,11 @@ ARTICLES = [
         "original_source_name": "The Diplomat",
         "original_source_url": "https://www.thediplomat.com/2022/06/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/",
         "republication_permitted": True,
-        "image": {"key": "ulaanbaatar-dialogue", "label": "Ulaanbaatar Dialogue", "colour": (11, 79, 138)},
+        "image": {
+            "key": "ulaanbaatar-dialogue",
+            "label": "Ulaanbaatar Dialogue",
+            "colour": (11, 79, 138),
+        },
         "title": {
             "en": "Mongolia Hosts 7th Ulaanbaatar Dialogue on Northeast Asian Security",
             "mn": "Монгол Улс Зүүн хойд Азийн аюулгүй байдлын асуудлаарх Улаанбаатарын долоо дахь яриа хэлэлцээг зохион байгууллаа",
@@ -141,7 +145,13 @@ ARTICLES = [
                     "otherwise not happen: Mongolia keeps working relations with every government "
                     "in the region, and that is rare in Northeast Asia.",
                 ),
-                ("quote", {"quote": "A small state earns influence by being the place where others can talk.", "attribution": "Our summary of the forum's purpose"}),
+                (
+                    "quote",
+                    {
+                        "quote": "A small state earns influence by being the place where others can talk.",
+                        "attribution": "Our summary of the forum's purpose",
+                    },
+                ),
                 *_paragraphs(
                     "The test for the next meetings is whether regular dialogue can turn into habits "
                     "of cooperation on energy, trade and security.",
@@ -157,7 +167,13 @@ ARTICLES = [
                     "боломжгүй яриа хэлэлцээнд оршдог: Монгол Улс бүс нутгийн бүх засгийн газартай "
                     "харилцаатай бөгөөд энэ нь Зүүн хойд Азид ховор.",
                 ),
-                ("quote", {"quote": "Жижиг улс бусдын ярилцах газар болж нөлөөгөө бий болгодог.", "attribution": "Форумын зорилгын тухай бидний дүгнэлт"}),
+                (
+                    "quote",
+                    {
+                        "quote": "Жижиг улс бусдын ярилцах газар болж нөлөөгөө бий болгодог.",
+                        "attribution": "Форумын зорилгын тухай бидний дүгнэлт",
+                    },
+                ),
                 *_paragraphs(
                     "Дараагийн уулзалтуудын сорилт бол тогтмол яриа хэлэлцээ эрчим хүч, худалдаа, "
                     "аюулгүй байдлын хамтын ажиллагааны зуршил болж чадах эсэх юм.",

@@ -24,9 +24,7 @@ class HomePage(AsciiSlugMixin, Page):
         related_name="+",
         help_text=_("Leave empty to lead with the newest article."),
     )
-    headlines_per_list = models.PositiveSmallIntegerField(
-        _("headlines per list"), default=10
-    )
+    headlines_per_list = models.PositiveSmallIntegerField(_("headlines per list"), default=10)
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),

@@ -3,7 +3,8 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 
 from .. import dates
-from ..languages import current_language, language_codes, localized as localized_value
+from ..languages import current_language, language_codes
+from ..languages import localized as localized_value
 
 register = template.Library()
 

@@ -6,9 +6,7 @@ from articles.factories import ArticlePageFactory
 
 @pytest.mark.django_db
 def test_article_is_served_in_both_languages(client, section):
-    article = ArticlePageFactory(
-        parent=section, title_en="Hello", title_mn="Сайн уу", slug="hello"
-    )
+    article = ArticlePageFactory(parent=section, title_en="Hello", title_mn="Сайн уу", slug="hello")
     english = client.get("/en/news/hello/")
     mongolian = client.get("/mn/news/hello/")
     assert "Hello" in english.content.decode()

@@ -64,7 +64,9 @@ class Command(BaseCommand):
             for title, domain, published_on, language in reversed(demo_data.HEADLINES):
                 self.headline(title, sources[domain], published_on, language)
         call_command("update_translation_fields", verbosity=0)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} objects created."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready: {self.created} objects created.")
+        )
 
     def count(self, created: bool):
         self.created += int(created)
@@ -88,7 +90,10 @@ class Command(BaseCommand):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name=demo_data.SITE_TITLE["en"],
             )
         elif site.root_page_id != home.pk:
@@ -124,7 +129,9 @@ class Command(BaseCommand):
     def author(self, data) -> Author:
         author = Author.objects.filter(slug=data["slug"]).first()
         if author is None:
-            photo = self.image(f"author-{data['slug']}", data["initials"], (90, 98, 110), (400, 400))
+            photo = self.image(
+                f"author-{data['slug']}", data["initials"], (90, 98, 110), (400, 400)
+            )
             author = Author(
                 slug=data["slug"],
                 kind=data["kind"],
@@ -178,7 +185,12 @@ class Command(BaseCommand):
     def source(self, domain, name_en, name_mn, site_url, language) -> Source:
         source, created = Source.objects.get_or_create(
             domain=domain,
-            defaults={"name_en": name_en, "name_mn": name_mn, "site_url": site_url, "language": language},
+            defaults={
+                "name_en": name_en,
+                "name_mn": name_mn,
+                "site_url": site_url,
+                "language": language,
+            },
         )
         self.count(created)
         return source

@@ -1,0 +1,155 @@
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
+
+from articles.models import ArticlePage
+from authors.factories import AuthorFactory
+from headlines.factories import SourceFactory
+from headlines.models import Headline
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    admin = get_user_model().objects.create_superuser("chief", "chief@example.mn", "pw")
+    client.force_login(admin)
+    return client
+
+
+def article_form(author, **overrides):
+    data = {
+        "title_en": "Herders count their animals",
+        "title_mn": "Малчид малаа тоолж байна",
+        "slug": "",
+        "summary_en": "The census starts on Sunday.",
+        "summary_mn": "Тооллого ням гарагт эхэлнэ.",
+        "body_en": streamfield([("paragraph", rich_text("<p>English body.</p>"))]),
+        "body_mn": streamfield([("paragraph", rich_text("<p>Монгол бичвэр.</p>"))]),
+        "article_authors": inline_formset([{"author": author.pk}]),
+        "published_at": "2025-12-05 10:00",
+        "original_source_name": "",
+        "original_source_url": "",
+        "lead_image_caption_en": "",
+        "lead_image_caption_mn": "",
+        "republication_note_en": "",
+        "republication_note_mn": "",
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_editor_creates_and_publishes_a_bilingual_article(editor_client, section):
+    author = AuthorFactory()
+    data = article_form(author, slug="herders-count", **{"action-publish": "publish"})
+
+    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    article = ArticlePage.objects.get(slug="herders-count")
+    assert article.live
+    assert (article.title_en, article.title_mn) == (
+        "Herders count their animals",
+        "Малчид малаа тоолж байна",
+    )
+    assert article.summary_mn == "Тооллого ням гарагт эхэлнэ."
+    assert "Монгол бичвэр." in article.body_mn[0].value.source
+    assert article.authors == [author]
+    assert (
+        "Малчид малаа тоолж байна" in editor_client.get("/mn/news/herders-count/").content.decode()
+    )
+
+
+def test_cyrillic_slug_is_transliterated_to_one_ascii_slug(editor_client, section):
+    author = AuthorFactory()
+    data = article_form(author, slug="Өмнөговь-Хөвсгөл")
+
+    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    article = ArticlePage.objects.get(title_en="Herders count their animals")
+    assert article.slug == "omnogovi-khovsgol"
+    assert not article.live  # saved as a draft: no publish action was sent
+
+
+def test_editor_edits_only_the_mongolian_summary(editor_client, section):
+    from articles.factories import ArticlePageFactory
+
+    author = AuthorFactory()
+    article = ArticlePageFactory(parent=section, slug="edit-me", title_en="Edit me")
+    data = article_form(
+        author,
+        title_en="Edit me",
+        title_mn="Намайг засаарай",
+        slug="edit-me",
+        summary_en="A short summary.",
+        summary_mn="Шинэ товч агуулга.",
+        **{"action-publish": "publish"},
+    )
+
+    response = editor_client.post(f"/admin/pages/{article.pk}/edit/", data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    article.refresh_from_db()
+    assert article.summary_en == "A short summary."
+    assert article.summary_mn == "Шинэ товч агуулга."
+    assert article.title_mn == "Намайг засаарай"
+    assert article.revisions.count() == 1
+
+
+def headline_form(**overrides):
+    source = SourceFactory(domain="www.montsame.mn")
+    data = {
+        "title_en": "FUEL SUPPLY STRENGTHENED",
+        "title_mn": "",
+        "url": "https://www.montsame.mn/en/read/1",
+        "source": source.pk,
+        "published_on": "2025-12-04",
+        "language": "en",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("url", "javascript:alert(1)"),
+        ("url", "ftp://www.montsame.mn/file"),
+        ("published_on", "2025-02-30"),
+        ("published_on", "2025-13-01"),
+    ],
+)
+def test_headline_with_bad_link_or_impossible_date_is_refused(editor_client, field, value):
+    response = editor_client.post(
+        "/admin/snippets/headlines/headline/add/", headline_form(**{field: value})
+    )
+
+    assert response.status_code == 200
+    message = " ".join(response.context["form"].errors[field])
+    assert message.startswith("Enter a valid") or "http://" in message
+    assert Headline.objects.count() == 0
+
+
+def test_headline_errors_are_shown_in_the_editors_language(editor_client):
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="chief"))
+    profile.preferred_language = "mn"
+    profile.save()
+
+    response = editor_client.post(
+        "/admin/snippets/headlines/headline/add/", headline_form(url="ftp://www.montsame.mn/")
+    )
+
+    assert "Зөв, хүчинтэй хаяг (URL) оруулна уу." in response.content.decode()
+    assert Headline.objects.count() == 0
+
+
+def test_valid_headline_is_saved(editor_client):
+    response = editor_client.post("/admin/snippets/headlines/headline/add/", headline_form())
+
+    assert response.status_code == 302
+    headline = Headline.objects.get()
+    assert headline.title_en == "FUEL SUPPLY STRENGTHENED"
+    assert headline.source.domain == "www.montsame.mn"
