@@ -49,6 +49,7 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
         return paginator.page(paginator.num_pages)
 
 
+
 def article_cards(queryset):
     """Live articles with everything a card shows, in a fixed number of queries."""
     return (
@@ -83,7 +84,9 @@ class ArticleIndexPage(AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, article_cards(ArticlePage.objects.child_of(self)))
+        context["articles"] = paginate(
+            request, article_cards(ArticlePage.objects.child_of(self))
+        )
         return context
 
 

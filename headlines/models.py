@@ -85,12 +85,16 @@ class Headline(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
     """A story on another site, shown in the numbered lists with its source and date."""
 
     title = models.CharField(_("headline"), max_length=500)
-    url = models.URLField(_("link to the story"), max_length=1000, validators=[http_url_validator])
+    url = models.URLField(
+        _("link to the story"), max_length=1000, validators=[http_url_validator]
+    )
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="headlines"
     )
     published_on = models.DateField(_("published on"))
-    language = models.CharField(_("original language"), max_length=2, choices=LANGUAGE_CHOICES)
+    language = models.CharField(
+        _("original language"), max_length=2, choices=LANGUAGE_CHOICES
+    )
     revisions = GenericRelation(
         "wagtailcore.Revision",
         content_type_field="content_type",
