@@ -120,3 +120,53 @@ def test_english_reader_of_mongolian_only_text_sees_it_marked_mn(client, section
     body = page.select_one(".article__body")
     assert body["lang"] == "mn" and "Монгол бичвэр." in body.get_text()
     assert page.select_one(".article__summary")["lang"] == "mn"
+
+
+def test_embed_that_cannot_be_fetched_still_links_to_its_source(client, section, monkeypatch):
+    from wagtail.embeds import embeds
+    from wagtail.embeds.exceptions import EmbedNotFoundException
+
+    def unreachable(*args, **kwargs):
+        raise EmbedNotFoundException
+
+    monkeypatch.setattr(embeds, "get_embed", unreachable)
+    ArticlePageFactory(
+        parent=section,
+        slug="with-embed",
+        body_en=[("embed", "https://www.youtube.com/watch?v=abc")],
+    )
+
+    page = soup_of(client, "/en/news/with-embed/")
+
+    link = page.select_one(".article__body .embed a")
+    assert link["href"] == "https://www.youtube.com/watch?v=abc"
+
+
+def test_article_announces_itself_to_search_engines_and_social_sites(client, demo_site):
+    import json
+
+    page = soup_of(client, DIALOGUE.format("mn"))
+
+    data = json.loads(page.select_one("script[type='application/ld+json']").string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"].startswith("Монгол Улс Зүүн хойд Азийн")
+    assert data["inLanguage"] == "mn"
+    assert data["datePublished"].startswith("2022-06-29")
+    assert data["author"][0]["name"] == "Лхаажавын Болор"
+    assert data["isBasedOn"].startswith("https://www.thediplomat.com/")
+    assert data["image"][0].startswith("http://testserver/")
+    og = {tag["property"]: tag["content"] for tag in page.select("meta[property]")}
+    assert og["og:type"] == "article"
+    assert og["og:locale"] == "mn_MN"
+    assert og["og:title"] == data["headline"] or og["og:title"].startswith(data["headline"])
+    assert page.select_one("link[rel=canonical]")["href"] == "http://testserver" + (
+        DIALOGUE.format("mn")
+    )
+
+
+def test_structured_data_cannot_be_broken_out_of(client, section):
+    ArticlePageFactory(parent=section, slug="sneaky", title_en="</script><script>alert(1)</script>")
+
+    html = client.get("/en/news/sneaky/").content.decode()
+
+    assert "<script>alert(1)" not in html

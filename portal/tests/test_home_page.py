@@ -92,3 +92,30 @@ def test_hreflang_alternates_on_home(client, demo_site):
         "mn": "http://testserver/mn/",
         "x-default": "http://testserver/en/",
     }
+
+
+def test_home_page_query_count_does_not_grow_with_articles(client, section):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.factories import ArticlePageFactory
+    from articles.models import ArticleAuthor
+    from authors.factories import AuthorFactory
+
+    author = AuthorFactory()
+
+    def add_articles(count):
+        for _ in range(count):
+            ArticleAuthor.objects.create(page=ArticlePageFactory(parent=section), author=author)
+
+    def queries():
+        client.get("/en/")
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/en/")
+        return len(captured)
+
+    add_articles(2)
+    few = queries()
+    add_articles(12)
+
+    assert queries() == few
