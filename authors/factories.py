@@ -1,4 +1,6 @@
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from factory.django import DjangoModelFactory
 
 from .models import Author
@@ -13,3 +15,22 @@ class AuthorFactory(DjangoModelFactory):
 
     class Meta:
         model = Author
+
+
+def make_guest(email="guest@example.org", password="a-long-guest-password", **author_fields):
+    """A guest author who has accepted the invitation: an account with a password and a profile."""
+    user = get_user_model().objects.create_user(username=email, email=email, password=password)
+    return AuthorFactory(user=user, kind=Author.Kind.GUEST, **author_fields)
+
+
+def make_staff(username, *permissions):
+    """An admin user holding exactly `permissions` ("app_label.codename") besides admin access."""
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@newsroom.example", password="staff-password"
+    )
+    for name in ("wagtailadmin.access_admin", *permissions):
+        app_label, codename = name.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return user

@@ -3,10 +3,11 @@
 Every app may import this module; it imports nothing of the project's.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -24,15 +25,24 @@ def current_language() -> str:
 
 
 def has_content(value) -> bool:
-    """Whether a field value says anything: blank strings and empty streams don't."""
+    """Whether a field value says anything to a reader.
+
+    Blank strings, empty markup such as `<p></p>`, and streams (or their stored JSON) whose
+    blocks are all empty say nothing; an image or any other object does.
+    """
     if value is None:
         return False
     if isinstance(value, str):
-        return bool(value.strip())
-    try:
-        return len(value) > 0
-    except TypeError:
-        return True
+        return bool(strip_tags(value).strip())
+    if isinstance(getattr(value, "source", None), str):  # rich text
+        return has_content(value.source)
+    if hasattr(value, "block_type") and hasattr(value, "value"):  # one block of a stream
+        return has_content(value.value)
+    if isinstance(value, Mapping):  # a struct block, or a block as stored JSON
+        return any(has_content(item) for key, item in value.items() if key not in ("id", "type"))
+    if isinstance(value, Sequence):  # a stream, a list block, or their stored JSON
+        return any(has_content(item) for item in value)
+    return True
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from .models import HomePage
+from .site_root import tree_root
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -17,7 +18,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
 def make_site_home(**kwargs) -> HomePage:
     """A HomePage as the default site's root, replacing Wagtail's placeholder page."""
-    root = Page.get_first_root_node()
+    root = tree_root()
     root.get_children().filter(slug="home").delete()
     home = HomePageFactory(parent=root, **kwargs)
     Site.objects.update_or_create(

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage, article_cards
 from bilingual.languages import languages_with
 from bilingual.slugs import AsciiSlugMixin
-from headlines.models import Headline
+from headlines.lists import front_page_lists
 
 LATEST_ARTICLES_ON_HOME = 6
 
@@ -52,11 +52,5 @@ class HomePage(AsciiSlugMixin, Page):
         context["latest_articles"] = [a for a in latest if a.pk != getattr(lead, "pk", None)][
             :LATEST_ARTICLES_ON_HOME
         ]
-        context["headline_lists"] = [
-            {
-                "language": language,
-                "headlines": list(Headline.objects.for_list(language)[: self.headlines_per_list]),
-            }
-            for language in ("en", "mn")
-        ]
+        context["headline_lists"] = front_page_lists(request, self.headlines_per_list)
         return context

@@ -20,6 +20,7 @@ if settings.DEBUG:
 # according to the language cookie or Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
+    path("", include("headlines.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

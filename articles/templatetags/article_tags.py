@@ -18,8 +18,6 @@ def article_structured_data(context, page):
         "@type": "NewsArticle",
         "headline": str(localized(page, "title"))[:110],
         "description": str(localized(page, "summary")),
-        "datePublished": page.published_at.isoformat(),
-        "dateModified": (page.last_published_at or page.published_at).isoformat(),
         "inLanguage": current_language(),
         "url": request.build_absolute_uri(page.get_url(request)),
         "author": [
@@ -31,6 +29,11 @@ def article_structured_data(context, page):
             for author in context.get("article_authors", [])
         ],
     }
+    # A draft seen in preview has no dates yet.
+    published = page.published_at or page.first_published_at
+    if published:
+        data["datePublished"] = published.isoformat()
+        data["dateModified"] = (page.last_published_at or published).isoformat()
     if page.original_source_url:
         data["isBasedOn"] = page.original_source_url
     share_image = context.get("share_image")

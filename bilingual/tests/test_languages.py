@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 from django.utils import translation
 
-from bilingual.languages import languages_with, localized
+from bilingual.languages import has_content, languages_with, localized
 
 
 def item(**fields):
@@ -42,3 +42,22 @@ def test_languages_with_requires_every_field():
 
     assert languages_with(article, ("title",)) == ["en", "mn"]
     assert languages_with(article, ("title", "body")) == ["en"]
+
+
+def test_empty_markup_and_empty_blocks_are_not_content():
+    from wagtail.blocks import StreamValue
+    from wagtail.rich_text import RichText
+
+    from articles.blocks import ArticleBodyBlock
+
+    block = ArticleBodyBlock()
+    empty = StreamValue(block, [("paragraph", RichText("<p></p>")), ("heading", "  ")])
+    written = StreamValue(block, [("paragraph", RichText("<p></p>")), ("heading", "Гарчиг")])
+    stored_empty = [{"type": "paragraph", "value": "<p> </p>", "id": "abc"}]
+
+    assert not has_content(empty)
+    assert has_content(written)
+    assert not has_content(stored_empty)
+    assert not has_content("<p><br></p>")
+    assert has_content("<p>Сайн уу</p>")
+    assert has_content({"quote": "", "attribution": "Болор"})

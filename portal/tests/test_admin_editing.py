@@ -129,7 +129,11 @@ def test_headline_with_bad_link_or_impossible_date_is_refused(editor_client, fie
 
     assert response.status_code == 200
     message = " ".join(response.context["form"].errors[field])
-    assert message.startswith("Enter a valid") or "http://" in message
+    expected = {
+        "url": ("Enter a web address that starts with http:// or https://.", "Enter a valid URL."),
+        "published_on": ("Enter a valid date.",),
+    }[field]
+    assert message in expected
     assert Headline.objects.count() == 0
 
 
@@ -142,7 +146,7 @@ def test_headline_errors_are_shown_in_the_editors_language(editor_client):
         "/admin/snippets/headlines/headline/add/", headline_form(url="ftp://www.montsame.mn/")
     )
 
-    assert "Зөв, хүчинтэй хаяг (URL) оруулна уу." in response.content.decode()
+    assert "http:// эсвэл https://-ээр эхэлсэн вэб хаяг оруулна уу." in response.content.decode()
     assert Headline.objects.count() == 0
 
 
@@ -153,3 +157,39 @@ def test_valid_headline_is_saved(editor_client):
     headline = Headline.objects.get()
     assert headline.title_en == "FUEL SUPPLY STRENGTHENED"
     assert headline.source.domain == "www.montsame.mn"
+
+
+def test_article_without_a_date_takes_its_first_publication_time(editor_client, section):
+    author = AuthorFactory()
+    data = article_form(author, slug="undated", published_at="", **{"action-publish": "publish"})
+
+    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    article = ArticlePage.objects.get(slug="undated")
+    assert article.published_at == article.first_published_at
+    byline = article.article_authors.get()
+    data = article_form(
+        author,
+        slug="undated",
+        published_at="",
+        article_authors=inline_formset([{"id": byline.pk, "author": author.pk}], initial=1),
+        **{"action-publish": "publish"},
+    )
+    editor_client.post(f"/admin/pages/{article.pk}/edit/", data)
+    article.refresh_from_db()
+    assert article.published_at == article.first_published_at
+
+
+def test_same_author_twice_in_a_byline_is_refused_not_a_server_error(editor_client, section):
+    author = AuthorFactory()
+    data = article_form(
+        author,
+        slug="twice",
+        article_authors=inline_formset([{"author": author.pk}, {"author": author.pk}]),
+    )
+
+    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.filter(slug="twice").exists()

@@ -21,6 +21,7 @@ from authors.models import Author, AuthorLink
 from headlines.models import Headline, Source
 from portal import demo_data
 from portal.models import HomePage
+from portal.site_root import tree_root
 
 
 def draw_image(title: str, text: str, colour, size) -> ImageFile:
@@ -73,7 +74,7 @@ class Command(BaseCommand):
 
     def home_page(self) -> HomePage:
         home = HomePage.objects.first()
-        root = Page.get_first_root_node()
+        root = tree_root()
         if home is None:
             # Wagtail's install leaves a placeholder welcome page; the portal replaces it.
             for placeholder in root.get_children().filter(slug="home"):

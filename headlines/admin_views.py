@@ -1,0 +1,126 @@
+"""The admin's door to the import pipeline: paste or upload, preview every row, confirm."""
+
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.base import ViewSet
+
+from .forms import ConfirmImportForm, ImportForm
+from .ingest.pipeline import run_import
+from .models import Headline
+
+# Enough rows for an editor to check a day's lists; the counts always cover every row.
+PREVIEW_ROWS = 300
+
+
+class ImportHeadlinesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    model = Headline
+    permission_required = "add"
+    template_name = "headlines/admin/import.html"
+    page_title = gettext_lazy("Import headlines")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("wagtailsnippets_headlines_headline:list"), "label": _("Headlines")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    @property
+    def can_publish(self) -> bool:
+        return self.user_has_permission("publish")
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(
+            self.get_context_data(form=ImportForm(can_publish=self.can_publish))
+        )
+
+    def post(self, request, *args, **kwargs):
+        if "payload_data" in request.POST:
+            return self.confirm()
+        form = ImportForm(request.POST, request.FILES, can_publish=self.can_publish)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data, name = form.payload()
+        report = self.run(form, data, name, dry_run=True)
+        if report.failure:
+            form.add_error(None, report.failure.reason)
+            return self.render_to_response(self.get_context_data(form=form))
+        confirm_form = ConfirmImportForm(
+            initial={
+                "payload_data": ConfirmImportForm.encode(data),
+                "payload_name": name,
+                "format": report.format,
+                "language": form.cleaned_data.get("language", ""),
+                "publish": form.cleaned_data.get("publish", False),
+            },
+            can_publish=self.can_publish,
+        )
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, confirm_form=confirm_form, report=report, step="preview"
+            )
+        )
+
+    def confirm(self):
+        form = ConfirmImportForm(self.request.POST, can_publish=self.can_publish)
+        if not form.is_valid():
+            messages.error(self.request, _("The import could not be confirmed; start again."))
+            return redirect("headline_import:import")
+        data, name = form.payload()
+        report = self.run(form, data, name, dry_run=False)
+        if report.failure:
+            messages.error(self.request, report.failure.reason)
+            return redirect("headline_import:import")
+        messages.success(self.request, report.summary())
+        return self.render_to_response(
+            self.get_context_data(
+                form=ImportForm(can_publish=self.can_publish), report=report, step="done"
+            )
+        )
+
+    def run(self, form, data: bytes, name: str, *, dry_run: bool):
+        return run_import(
+            data,
+            format=form.cleaned_data.get("format", ""),
+            name=name,
+            language=form.cleaned_data.get("language", ""),
+            publish=form.cleaned_data.get("publish", False),
+            dry_run=dry_run,
+            user=self.request.user,
+            origin=name or "admin paste",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = kwargs.get("report")
+        if report is not None:
+            context["preview_rows"] = report.outcomes[:PREVIEW_ROWS]
+            context["hidden_rows"] = max(0, len(report.outcomes) - PREVIEW_ROWS)
+        context["listing_url"] = reverse("wagtailsnippets_headlines_headline:list")
+        return context
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("headlines.add_headline")
+
+
+class HeadlineImportViewSet(ViewSet):
+    """Puts the import view in the Headlines menu group, visible to those who may add headlines."""
+
+    name = "headline_import"
+    url_prefix = "headlines/import"
+    icon = "upload"
+    menu_label = gettext_lazy("Import headlines")
+    menu_name = "import-headlines"
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ImportHeadlinesView.as_view(), name="import")]

@@ -1,0 +1,84 @@
+"""An RSS feed per list: the headlines a list shows, each linking to the original story."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from bilingual.dates import short_date
+
+from .lists import LIST_LANGUAGES, public_headlines
+
+ITEMS_IN_FEED = 50
+
+
+@dataclass
+class ListFeed:
+    language: str
+    headlines: list
+
+
+class HeadlineFeed(Feed):
+    """`/<reader>/headlines/<list>/feed/`: titles in the list's language, texts in the reader's."""
+
+    def get_object(self, request, list_language):
+        if list_language not in LIST_LANGUAGES:
+            raise Http404
+        headlines = public_headlines(request, list_language)[:ITEMS_IN_FEED]
+        return ListFeed(list_language, list(headlines))
+
+    def title(self, obj):
+        if obj.language == "mn":
+            return _("Headlines in Mongolian · Mongolia News Portal")
+        return _("Headlines in English · Mongolia News Portal")
+
+    def link(self, obj):
+        return reverse("headlines:archive", kwargs={"list_language": obj.language})
+
+    def description(self, obj):
+        return _("The day's headlines from other news sites, newest first.")
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj.language  # the headlines' language, not the reader's
+        return feed
+
+    def items(self, obj):
+        return [(headline, obj.language) for headline in obj.headlines]
+
+    def item_title(self, item):
+        headline, language = item
+        title, is_translation = headline.title_for_list(language)
+        if not is_translation:
+            return str(title)
+        with translation.override(language):  # the mark follows the list, like PUBLISHED
+            label = (
+                _("Translated from Mongolian")
+                if headline.language == "mn"
+                else _("Translated from English")
+            )
+        return f"{title} ({label})"
+
+    def item_link(self, item):
+        return item[0].url
+
+    def item_guid(self, item):
+        headline, language = item
+        return f"urn:mongolia-news-portal:headline:{headline.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_description(self, item):
+        headline, _language = item
+        return f"{headline.source.display_domain} {short_date(headline.published_on)}"
+
+    def item_pubdate(self, item):
+        day = item[0].published_on
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+    def item_categories(self, item):
+        return [item[0].source.display_domain]

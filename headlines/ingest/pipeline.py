@@ -1,0 +1,81 @@
+"""The one import pipeline: parse, validate, de-duplicate by canonical link, save, report."""
+
+from django.utils.translation import gettext as _
+
+from ..models import Source
+from .decoding import decode
+from .formats import FORMATS, guess_format
+from .parse_csv import parse_csv
+from .parse_feed import parse_feed
+from .parse_lines import parse_lines
+from .report import Report
+from .rows import Rejection
+from .save import HeadlineSaver
+from .validate import RowValidator
+
+
+def run_import(
+    data: bytes | str,
+    *,
+    format: str = "",
+    name: str = "",
+    content_type: str = "",
+    base_url: str = "",
+    source: str = "",
+    language: str = "",
+    publish: bool = False,
+    dry_run: bool = False,
+    user=None,
+    origin: str = "",
+    progress=None,
+) -> Report:
+    """Import `data` (a file's bytes or pasted text) and say what happened to every row.
+
+    `format` is one of FORMATS, guessed from `name`, `content_type` and the content when
+    empty. `source` (a domain) is credited with every row; `language` is used for rows
+    that do not give one. A dry run goes as far as matching rows to stored headlines.
+    """
+    format = format or guess_format(data, name=name, content_type=content_type)
+    report = Report(format=format, dry_run=dry_run)
+    if format not in FORMATS:
+        report.reject(Rejection(0, _("Unknown format “%(format)s”.") % {"format": format}))
+        return report
+    if not (data.strip() if isinstance(data, str) else data.strip()):
+        report.reject(Rejection(0, _("There is nothing to import: the input is empty.")))
+        return report
+
+    if format in ("rss", "atom"):
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        parsed = list(parse_feed(raw, base_url=base_url))
+    elif format == "csv":
+        parsed = list(parse_csv(decode(data)))
+    else:
+        parsed = list(parse_lines(decode(data)))
+
+    validator = RowValidator(
+        source=source,
+        language=language,
+        source_languages=dict(Source.objects.values_list("domain", "language")),
+        undated_is_today=format in ("rss", "atom"),
+    )
+    valid = []
+    for row in parsed:
+        if isinstance(row, Rejection):
+            report.reject(row)
+            continue
+        result = validator.validate(row)
+        if isinstance(result, Rejection):
+            report.reject(result)
+        else:
+            valid.append(result)
+    if report.failure:
+        return report
+    if not valid and not report.rejected:
+        report.reject(Rejection(0, _("No headlines were found in the input.")))
+        return report
+
+    HeadlineSaver(
+        publish=publish, dry_run=dry_run, user=user, origin=origin or format, progress=progress
+    ).save(valid, report)
+    report.outcomes.sort(key=lambda outcome: outcome.line)
+    return report

@@ -1,0 +1,250 @@
+"""What readers see: the home page lists, the archive day by day, the RSS feeds."""
+
+import datetime
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from headlines.factories import HeadlineFactory, SourceFactory
+from headlines.models import Headline, HeadlineListSettings
+
+pytestmark = pytest.mark.django_db
+
+D5, D4, D3 = datetime.date(2025, 12, 5), datetime.date(2025, 12, 4), datetime.date(2025, 12, 3)
+
+
+def items(html, language):
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        " ".join(li.get_text().split())
+        for li in soup.select(f"ol.headline-list__items[lang={language}] > li")
+    ]
+
+
+def translations_shown(english=False, mongolian=False):
+    settings = HeadlineListSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.english_list_shows_translations = english
+    settings.mongolian_list_shows_translations = mongolian
+    settings.save()
+
+
+@pytest.fixture
+def lists(home_page):
+    montsame = SourceFactory(domain="www.montsame.mn")
+    news = SourceFactory(domain="www.news.mn", language="mn")
+    HeadlineFactory(title_en="ENGLISH OLDER", source=montsame, published_on=D4)
+    HeadlineFactory(title_en="ENGLISH NEWER", source=montsame, published_on=D5)
+    HeadlineFactory(
+        title_mn="МАЛ ТООЛЛОГО ЭХЭЛНЭ",
+        title_en="LIVESTOCK CENSUS BEGINS",
+        language="mn",
+        source=news,
+        published_on=D5,
+    )
+    HeadlineFactory(title_mn="ДРАФТ", title_en="", language="mn", source=news, live=False)
+    return home_page
+
+
+def test_home_lists_show_each_language_in_the_seed_form(client, lists):
+    html = client.get("/mn/").content.decode()
+
+    assert items(html, "en") == [
+        "ENGLISH NEWER WWW.MONTSAME.MN PUBLISHED:2025/12/05",
+        "ENGLISH OLDER WWW.MONTSAME.MN PUBLISHED:2025/12/04",
+    ]
+    assert items(html, "mn") == ["МАЛ ТООЛЛОГО ЭХЭЛНЭ WWW.NEWS.MN НИЙТЭЛСЭН:2025/12/05"]
+    links = BeautifulSoup(html, "html.parser").select("ol[lang=en] a.headline__title")
+    # Links open the original story.
+    assert [link["href"] for link in links] == list(
+        Headline.objects.filter(language="en").values_list("url", flat=True)
+    )
+
+
+def test_the_english_list_shows_translations_when_the_site_says_so(client, lists):
+    translations_shown(english=True)
+
+    english = items(client.get("/en/").content.decode(), "en")
+    mongolian_page = items(client.get("/mn/").content.decode(), "en")
+
+    assert english == [
+        "LIVESTOCK CENSUS BEGINS WWW.NEWS.MN PUBLISHED:2025/12/05 Translated from Mongolian",
+        "ENGLISH NEWER WWW.MONTSAME.MN PUBLISHED:2025/12/05",
+        "ENGLISH OLDER WWW.MONTSAME.MN PUBLISHED:2025/12/04",
+    ]
+    # The mark follows the list's language, like the PUBLISHED label.
+    assert mongolian_page[0].endswith("PUBLISHED:2025/12/05 Translated from Mongolian")
+    # The Mongolian list is unchanged: its own setting is off.
+    assert items(client.get("/en/").content.decode(), "mn") == [
+        "МАЛ ТООЛЛОГО ЭХЭЛНЭ WWW.NEWS.MN НИЙТЭЛСЭН:2025/12/05"
+    ]
+
+
+def test_the_mongolian_list_marks_translations_in_mongolian(client, lists):
+    HeadlineFactory(
+        title_en="COPPER OUTPUT RISES",
+        title_mn="ЗЭСИЙН ҮЙЛДВЭРЛЭЛ ӨСӨВ",
+        source=SourceFactory(domain="www.mining.mn"),
+        published_on=D3,
+    )
+    translations_shown(mongolian=True)
+
+    mongolian = items(client.get("/en/").content.decode(), "mn")
+
+    assert mongolian == [
+        "МАЛ ТООЛЛОГО ЭХЭЛНЭ WWW.NEWS.MN НИЙТЭЛСЭН:2025/12/05",
+        "ЗЭСИЙН ҮЙЛДВЭРЛЭЛ ӨСӨВ WWW.MINING.MN НИЙТЭЛСЭН:2025/12/03 Англи хэлнээс орчуулав",
+    ]
+
+
+def test_a_pinned_headline_leads_its_list(client, lists):
+    Headline.objects.filter(title_en="ENGLISH OLDER").update(pinned=True)
+
+    assert items(client.get("/en/").content.decode(), "en")[0].startswith("ENGLISH OLDER")
+
+
+def test_archive_lists_every_day_with_a_source_filter(client, lists):
+    page = BeautifulSoup(client.get("/en/headlines/en/").content, "html.parser")
+
+    assert [h.get_text(strip=True) for h in page.select(".headline-archive__day h2")] == [
+        "2025-12-05",
+        "2025-12-04",
+    ]
+    assert [o["value"] for o in page.select("#archive-source option")] == ["", "www.montsame.mn"]
+
+    mongolian = BeautifulSoup(
+        client.get("/mn/headlines/mn/?source=WWW.NEWS.MN").content, "html.parser"
+    )
+    assert items(str(mongolian), "mn") == ["МАЛ ТООЛЛОГО ЭХЭЛНЭ WWW.NEWS.MN НИЙТЭЛСЭН:2025/12/05"]
+    assert mongolian.select_one("h2").get_text(strip=True) == "2025 оны 12 дугаар сарын 5"
+
+    nothing = client.get("/en/headlines/en/?source=www.unknown.mn").content.decode()
+    assert "No headlines yet." in nothing
+
+
+def test_archive_day_links_to_the_neighbouring_days(client, lists):
+    HeadlineFactory(title_en="MUCH OLDER", published_on=datetime.date(2025, 11, 1))
+
+    day = BeautifulSoup(client.get("/en/headlines/en/2025-12-04/").content, "html.parser")
+
+    assert items(str(day), "en") == ["ENGLISH OLDER WWW.MONTSAME.MN PUBLISHED:2025/12/04"]
+    assert day.select_one("a[rel=prev]")["href"] == "/en/headlines/en/2025-11-01/"
+    assert day.select_one("a[rel=next]")["href"] == "/en/headlines/en/2025-12-05/"
+    filtered = BeautifulSoup(
+        client.get("/en/headlines/en/2025-12-04/?source=www.montsame.mn").content, "html.parser"
+    )
+    assert filtered.select_one("a[rel=prev]") is None  # montsame had nothing on 1 November
+    assert filtered.select_one("a[rel=next]")["href"] == (
+        "/en/headlines/en/2025-12-05/?source=www.montsame.mn"
+    )
+    empty = client.get("/en/headlines/en/2025-12-02/").content.decode()
+    assert "No headlines on this day." in empty
+
+
+def test_the_day_form_and_impossible_days(client, lists):
+    jump = client.get("/en/headlines/en/", {"day": "2025-12-05", "source": "www.montsame.mn"})
+
+    assert jump["Location"] == "/en/headlines/en/2025-12-05/?source=www.montsame.mn"
+    assert client.get("/en/headlines/en/2025-02-30/").status_code == 404
+    assert client.get("/en/headlines/fr/").status_code == 404
+    assert client.get("/mn/headlines/")["Location"] == "/mn/headlines/mn/"
+
+
+def test_archive_pages_keep_numbering_and_filter(client, home_page):
+    source = SourceFactory(domain="www.montsame.mn")
+    Headline.objects.bulk_create(
+        [
+            Headline(
+                title_en=f"STORY {n}",
+                url=f"https://www.montsame.mn/{n}",
+                source=source,
+                published_on=D5,
+                language="en",
+                live=True,
+                dedup_key=f"{n:064d}",
+            )
+            for n in range(60)
+        ]
+    )
+
+    second = BeautifulSoup(
+        client.get("/en/headlines/en/?source=www.montsame.mn&page=2").content, "html.parser"
+    )
+
+    assert second.select_one("ol.headline-list__items")["start"] == "51"
+    assert len(second.select("ol.headline-list__items > li")) == 10
+    assert second.select_one(".pagination a[rel=prev]")["href"] == "?source=www.montsame.mn&page=1"
+
+
+def test_rss_feed_per_list(client, lists):
+    translations_shown(english=True)
+
+    channel = ElementTree.fromstring(client.get("/mn/headlines/en/feed/").content).find("channel")
+
+    assert channel.findtext("language") == "en"
+    assert [item.findtext("title") for item in channel.iter("item")] == [
+        "LIVESTOCK CENSUS BEGINS (Translated from Mongolian)",
+        "ENGLISH NEWER",
+        "ENGLISH OLDER",
+    ]
+    assert [item.findtext("link") for item in channel.iter("item")][1:] == list(
+        Headline.objects.filter(language="en").values_list("url", flat=True)
+    )
+    # Texts about the feed follow the reader (here Mongolian); the headlines, the list.
+    assert channel.findtext("title") == "Англи хэлээрх мэдээний тойм · Монголын мэдээний портал"
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def make_headlines(start, stop):
+    sources = [SourceFactory(domain=f"www.site{n}.mn") for n in range(5)]
+    Headline.objects.bulk_create(
+        [
+            Headline(
+                title_en=f"HEADLINE {n}",
+                title_mn=f"ГАРЧИГ {n}" if n % 3 == 0 else None,
+                url=f"https://www.site{n % 5}.mn/story/{n}",
+                source=sources[n % 5],
+                published_on=D5 - datetime.timedelta(days=n % 400),
+                language="en" if n % 2 else "mn",
+                live=True,
+                pinned=n % 1000 == 0,
+                dedup_key=f"{n:064d}",
+            )
+            for n in range(start, stop)
+        ],
+        batch_size=2000,
+    )
+
+
+PAGES = [
+    "/en/",
+    "/mn/",
+    "/en/headlines/en/",
+    "/mn/headlines/mn/?page=3",
+    "/en/headlines/en/2025-12-05/",
+    "/en/headlines/mn/?source=www.site1.mn",
+    "/en/headlines/mn/feed/",
+]
+
+
+def test_pages_run_as_many_queries_with_10000_headlines_as_with_10(client, home_page):
+    translations_shown(english=True, mongolian=True)
+    make_headlines(0, 10)
+    for path in PAGES:
+        count_queries(client, path)  # warm the site and settings caches
+    few = {path: count_queries(client, path) for path in PAGES}
+
+    make_headlines(10, 10_000)
+    many = {path: count_queries(client, path) for path in PAGES}
+
+    assert Headline.objects.count() == 10_000
+    assert many == few

@@ -1,0 +1,101 @@
+"""The public headline archive: every published headline of a list, day by day."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Max, Min, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from bilingual.languages import current_language
+
+from .ingest.dates import DateError, read_date
+from .links import normalise_domain
+from .lists import LIST_LANGUAGES, public_headlines
+from .models import Source
+
+HEADLINES_PER_PAGE = 50
+
+
+def archive_home(request):
+    """/headlines/ leads to the list in the reader's language."""
+    return redirect("headlines:archive", list_language=current_language())
+
+
+def archive(request, list_language, day=None):
+    """All headlines of one list, newest first; with `day`, that day's and links to its neighbours."""
+    if list_language not in LIST_LANGUAGES:
+        raise Http404
+    if "day" in request.GET:  # the "go to a day" form
+        return _jump_to_day(request, list_language)
+    headlines = public_headlines(request, list_language)
+    sources = Source.objects.filter(pk__in=headlines.order_by().values("source_id")).order_by(
+        "domain"
+    )
+    chosen_source = normalise_domain(request.GET.get("source", ""))
+    if chosen_source:
+        headlines = headlines.filter(source__domain=chosen_source)
+    context = {
+        "list_language": list_language,
+        "other_language": next(code for code in LIST_LANGUAGES if code != list_language),
+        "sources": sources,
+        "chosen_source": chosen_source,
+        "day": day,
+        "source_query": urlencode({"source": chosen_source}) if chosen_source else "",
+    }
+    if day is not None:
+        neighbours = headlines.order_by().aggregate(
+            previous_day=Max("published_on", filter=Q(published_on__lt=day)),
+            next_day=Min("published_on", filter=Q(published_on__gt=day)),
+        )
+        context.update(neighbours)
+        headlines = headlines.filter(published_on=day)
+    page = Paginator(headlines, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
+    context["page_obj"] = page
+    context["day_groups"] = day_groups(page)
+    return render(request, "headlines/archive.html", context)
+
+
+def day_groups(page) -> list[dict]:
+    """The page's headlines by day, each group numbered on from the previous one."""
+    groups = []
+    for number, headline in enumerate(page.object_list, start=page.start_index()):
+        if not groups or groups[-1]["day"] != headline.published_on:
+            groups.append({"day": headline.published_on, "start": number, "headlines": []})
+        groups[-1]["headlines"].append(headline)
+    return groups
+
+
+def _jump_to_day(request, list_language):
+    query = {"source": request.GET["source"]} if request.GET.get("source") else {}
+    try:
+        day = read_date(request.GET["day"])
+    except DateError:
+        url = reverse("headlines:archive", kwargs={"list_language": list_language})
+    else:
+        url = reverse("headlines:archive_day", kwargs={"list_language": list_language, "day": day})
+    return redirect(f"{url}?{urlencode(query)}" if query else url)
+
+
+class DayConverter:
+    """`2025-12-05` in a URL; impossible dates do not match (so they are a 404)."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        return datetime.date.fromisoformat(value)
+
+    def to_url(self, value):
+        return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+class ListLanguageConverter:
+    regex = "|".join(LIST_LANGUAGES)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
