@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import RichText
 
+from .blocks import ArticleBodyBlock
+
 LINK_SCHEMES = {"http", "https", "mailto"}
 # Guests may paste any heading level; the article keeps three.
 HEADING_LEVELS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
@@ -123,13 +125,20 @@ def plain_text(html: str) -> str:
     return BeautifulSoup(html or "", "html.parser").get_text(" ", strip=True)
 
 
+def as_the_editor_saves_it(html: str) -> str:
+    """Rich text in the admin editor's own stored form (block keys included), so that opening
+    and approving the accepted draft in the admin is not taken for a change of its text."""
+    converter = ArticleBodyBlock().child_blocks["paragraph"].field.widget.converter
+    return converter.to_database_format(converter.from_database_format(html))
+
+
 def body_blocks(body_html: str) -> list[tuple[str, object]]:
     """The sanitised body as ArticleBodyBlock content: headings, quotes, rich-text paragraphs."""
     blocks, rich = [], []
 
     def flush_rich():
         if rich:
-            blocks.append(("paragraph", RichText("".join(rich))))
+            blocks.append(("paragraph", RichText(as_the_editor_saves_it("".join(rich)))))
             rich.clear()
 
     for node in BeautifulSoup(body_html or "", "html.parser").contents:

@@ -1,6 +1,7 @@
 """An RSS feed per list: the headlines a list shows, each linking to the original story."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -14,6 +15,9 @@ from bilingual.dates import short_date
 from .lists import LIST_LANGUAGES, public_headlines
 
 ITEMS_IN_FEED = 50
+
+
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -53,8 +57,10 @@ class HeadlineFeed(Feed):
     def item_title(self, item):
         headline, language = item
         title, is_translation = headline.title_for_list(language)
+        # Rows saved before control characters were refused must not break the whole feed.
+        title = XML_ILLEGAL.sub("", str(title))
         if not is_translation:
-            return str(title)
+            return title
         with translation.override(language):  # the mark follows the list, like PUBLISHED
             label = (
                 _("Translated from Mongolian")

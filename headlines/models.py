@@ -1,4 +1,5 @@
 import datetime
+import unicodedata
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -32,6 +33,15 @@ URL_MAX_LENGTH = 1000
 KEY_FIELDS = frozenset(
     {"url", "source", "source_id", "published_on", "language", "title", "title_en", "title_mn"}
 )
+
+
+def refuse_control_characters(value: str) -> None:
+    """Invisible control characters (often pasted from word processors) break feeds and lists."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError(
+            _("Remove the invisible control characters from this text."), code="control"
+        )
+
 
 http_url_validator = URLValidator(
     schemes=["http", "https"],
@@ -75,7 +85,7 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """A news site whose stories the headline lists point to."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[refuse_control_characters])
     domain = models.CharField(
         _("domain"),
         max_length=255,
@@ -174,7 +184,9 @@ class HeadlineQuerySet(models.QuerySet):
 class Headline(DraftStateMixin, RevisionMixin, models.Model):
     """A story on another site, shown in the numbered lists with its source and date."""
 
-    title = models.CharField(_("headline"), max_length=TITLE_MAX_LENGTH)
+    title = models.CharField(
+        _("headline"), max_length=TITLE_MAX_LENGTH, validators=[refuse_control_characters]
+    )
     url = models.URLField(
         _("link to the story"),
         max_length=URL_MAX_LENGTH,

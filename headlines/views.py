@@ -34,7 +34,10 @@ def archive(request, list_language, day=None):
     sources = Source.objects.filter(pk__in=headlines.order_by().values("source_id")).order_by(
         "domain"
     )
+    # Only a source that is really in this list is a filter; anything else is ignored.
     chosen_source = normalise_domain(request.GET.get("source", ""))
+    if chosen_source not in {source.domain for source in sources}:
+        chosen_source = ""
     if chosen_source:
         headlines = headlines.filter(source__domain=chosen_source)
     context = {
@@ -69,7 +72,9 @@ def day_groups(page) -> list[dict]:
 
 
 def _jump_to_day(request, list_language):
-    query = {"source": request.GET["source"]} if request.GET.get("source") else {}
+    source = normalise_domain(request.GET.get("source", ""))
+    known = source and Source.objects.filter(domain=source).exists()
+    query = {"source": source} if known else {}
     try:
         day = read_date(request.GET["day"])
     except DateError:

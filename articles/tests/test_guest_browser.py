@@ -110,7 +110,7 @@ def test_guest_piece_to_published_article_in_the_browser(
     page.refresh_from_db()
     assert page.current_workflow_task.name == "Translation"
 
-    # The translator writes the Mongolian version and approves: the article is published.
+    # The translator writes the Mongolian version and approves.
     translator.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
     translator.locator(".locale-picker .locale-toggle", has_text="mn").click()
     translator.fill("#id_title_mn", "Малчид ба өвлийн зуд")
@@ -128,6 +128,17 @@ def test_guest_piece_to_published_article_in_the_browser(
     )
     approve_in_editor(translator)
     translator.wait_for_url(f"{live_server.url}/admin/pages/{section.pk}/")
+    page.refresh_from_db()
+
+    # The text changed after the editor's approval: the editor approves the bilingual text,
+    # the translator confirms it, and only then is it published.
+    assert not page.live and page.current_workflow_task.name == "Editor review"
+    for tab, step in ((editor, "Editor review"), (translator, "Translation")):
+        page.refresh_from_db()
+        assert page.current_workflow_task.name == step
+        tab.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+        approve_in_editor(tab)
+        tab.wait_for_url(f"{live_server.url}/admin/pages/{section.pk}/")
     page.refresh_from_db()
     assert page.live
 

@@ -139,6 +139,14 @@ def test_a_guest_piece_from_invitation_to_a_published_bilingual_article(section)
     )
     assert response.status_code == 302
     page.refresh_from_db()
+    # The translation changed the text after the editor's approval: the editor approves the
+    # bilingual text, then the translator confirms it, and only then does it go live.
+    assert not page.live and page.current_workflow_task.name == "Editor review"
+    assert workflow_action(editor, page, "approve").status_code == 302
+    page.refresh_from_db()
+    assert not page.live and page.current_workflow_task.name == "Translation"
+    assert workflow_action(translator, page, "approve").status_code == 302
+    page.refresh_from_db()
     assert page.live
 
     # Published in both languages, with the guest's box; the dashboard links to it.

@@ -43,6 +43,18 @@ def staff(editorial):
     return {role: make_user(role) for role in ("writer", "editor", "translator")}
 
 
+def approve_remaining_steps(client, page, staff):
+    """Each remaining step approved by its own role, as the admin's buttons do."""
+    approvers = {EDITOR_REVIEW_TASK: staff["editor"], TRANSLATION_TASK: staff["translator"]}
+    for _ in range(4):
+        page.refresh_from_db()
+        if page.current_workflow_state is None:
+            return
+        login(client, approvers[page.current_workflow_task.name])
+        response = client.post(action_url(page, "approve"), {"comment": ""})
+        assert response.status_code == 302
+
+
 def test_writer_to_published_article_in_both_languages(client, editorial, staff):
     mail.outbox.clear()
     page = create_and_submit(client, editorial, staff["writer"], title_en="Rain in Ulaanbaatar")
@@ -86,6 +98,13 @@ def test_writer_to_published_article_in_both_languages(client, editorial, staff)
         | {"action-workflow-action": "true", "workflow-action-name": "approve"},
     )
     assert response.status_code == 302
+    page.refresh_from_db()
+
+    # The text changed after the editor approved it: it goes back to the editor, and only
+    # the form the editor approves (then the translator) goes live.
+    assert not page.live
+    assert page.current_workflow_task.name == EDITOR_REVIEW_TASK
+    approve_remaining_steps(client, page, staff)
     page.refresh_from_db()
     assert page.live
     assert page.current_workflow_state is None
@@ -208,3 +227,30 @@ def test_an_approval_without_a_csrf_token_is_refused(editorial, staff):
     assert response.status_code == 403
     page.refresh_from_db()
     assert page.current_workflow_task.name == EDITOR_REVIEW_TASK
+
+
+def test_text_rewritten_after_the_editors_approval_never_goes_live_unseen(client, editorial, staff):
+    page = create_and_submit(client, editorial, staff["writer"], title_en="Approved text")
+    login(client, staff["editor"])
+    client.post(action_url(page, "approve"), {"comment": ""})
+    page.refresh_from_db()
+
+    # The translator rewrites the English as well as translating, and approves.
+    login(client, staff["translator"])
+    client.post(
+        edit_url(page),
+        article_form_data(
+            slug="mine",
+            title_en="Text no editor saw",
+            title_mn="Орчуулга",
+            summary_mn="Товч.",
+            body_mn="<p>Мэдээ.</p>",
+            page=page,
+        )
+        | {"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_task.name == EDITOR_REVIEW_TASK
+    assert client.get("/en/news/mine/").status_code == 404

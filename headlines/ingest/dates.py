@@ -20,7 +20,10 @@ class DateError(ValueError):
 def read_date(value) -> datetime.date:
     """A date from a date, an aware datetime (taken in Ulaanbaatar time) or text."""
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        try:
+            return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        except OverflowError:  # the last hours of year 9999 in a time zone west of us
+            raise DateError(_("“%(date)s” is not a real date.") % {"date": value}) from None
     if isinstance(value, datetime.date):
         return value
     text = str(value).strip()
@@ -34,12 +37,16 @@ def read_date(value) -> datetime.date:
         if len(text) > 10:  # a full timestamp: its time zone may move the day
             try:
                 return read_date(datetime.datetime.fromisoformat(text))
+            except DateError:
+                raise
             except ValueError:
                 pass
         return day_only
     try:
         return read_date(email.utils.parsedate_to_datetime(text))
-    except (TypeError, ValueError, IndexError):
+    except DateError:
+        raise
+    except (TypeError, ValueError, IndexError, OverflowError):
         raise DateError(
             _("The date “%(date)s” is not understood: write it as YYYY/MM/DD.") % {"date": text}
         ) from None

@@ -153,6 +153,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The workflow's last approvers (translators) publish by approving: see editorial/finish.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.finish.publish_approved_revision"
+# Any edit during review sends the article back through every step: nothing goes live
+# that an editor has not approved in the form it is published.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="newsroom@localhost")

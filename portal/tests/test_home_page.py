@@ -119,3 +119,18 @@ def test_home_page_query_count_does_not_grow_with_articles(client, section):
     add_articles(12)
 
     assert queries() == few
+
+
+def test_header_lists_the_sections_and_marks_the_current_one(client, demo_site):
+    soup = BeautifulSoup(client.get("/mn/analysis/").content, "html.parser")
+
+    links = [(a.get_text(), a["href"]) for a in soup.select(".site-nav a")]
+    current = soup.select_one(".site-nav a[aria-current]")
+
+    assert links == [
+        ("Мэдээ", "/mn/news/"),
+        ("Дүн шинжилгээ", "/mn/analysis/"),
+        ("Үзэл бодол", "/mn/opinion/"),
+        ("Мэдээний тойм", "/mn/headlines/"),
+    ]
+    assert current.get_text() == "Дүн шинжилгээ"
