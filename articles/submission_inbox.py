@@ -220,28 +220,24 @@ class SubmissionReviewView(SubmissionInspectView):
         )
 
     def do_request_changes(self, submission, data):
-        submission.status = Status.CHANGES_REQUESTED
-        submission.feedback = data["feedback"]
-        submission.save(update_fields=["status", "feedback", "updated_at"])
-        log(
-            submission,
-            "articles.guest_submission.request_changes",
-            user=self.request.user,
-            data={"comment": data["feedback"]},
-        )
+        self.answer_guest(submission, Status.CHANGES_REQUESTED, data["feedback"], "request_changes")
         self.notify(submission, "changes_requested")
 
     def do_decline(self, submission, data):
-        submission.status = Status.DECLINED
-        submission.feedback = data["reason"]
+        self.answer_guest(submission, Status.DECLINED, data["reason"], "decline")
+        self.notify(submission, "declined")
+
+    def answer_guest(self, submission, status, words, action):
+        """The piece goes back to its guest with the editor's words, kept in its history."""
+        submission.status = status
+        submission.feedback = words
         submission.save(update_fields=["status", "feedback", "updated_at"])
         log(
             submission,
-            "articles.guest_submission.decline",
+            f"articles.guest_submission.{action}",
             user=self.request.user,
-            data={"comment": data["reason"]},
+            data={"comment": words},
         )
-        self.notify(submission, "declined")
 
     def do_accept(self, submission, data):
         submission.feedback = data["note"]

@@ -11,6 +11,11 @@ class HeadlineBulkAction(SnippetBulkAction):
     """Only for headlines, and only for users allowed to publish them."""
 
     models = [Headline]
+    template_name = "headlines/admin/confirm_bulk_action.html"
+    confirmation_texts = {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"texts": self.confirmation_texts}
 
     def check_perm(self, headline):
         return self.permission_policy.user_has_permission_for_instance(
@@ -22,7 +27,13 @@ class PublishHeadlinesBulkAction(HeadlineBulkAction):
     display_name = _("Publish")
     action_type = "publish"
     aria_label = _("Publish selected headlines")
-    template_name = "headlines/admin/confirm_bulk_publish.html"
+    confirmation_texts = {
+        "title": _("Publish headlines"),
+        "question": _("Are you sure you want to publish these headlines?"),
+        "no_access": _("You do not have permission to publish these headlines"),
+        "yes": _("Yes, publish"),
+        "no": _("No, don't publish"),
+    }
     action_priority = 40
 
     @classmethod
@@ -53,7 +64,13 @@ class UnpublishHeadlinesBulkAction(HeadlineBulkAction):
     display_name = _("Unpublish")
     action_type = "unpublish"
     aria_label = _("Unpublish selected headlines")
-    template_name = "headlines/admin/confirm_bulk_unpublish.html"
+    confirmation_texts = {
+        "title": _("Unpublish headlines"),
+        "question": _("Are you sure you want to unpublish these headlines?"),
+        "no_access": _("You do not have permission to unpublish these headlines"),
+        "yes": _("Yes, unpublish"),
+        "no": _("No, don't unpublish"),
+    }
     action_priority = 45
 
     @classmethod

@@ -206,6 +206,9 @@ def test_bulk_publish_and_unpublish(chief_client):
     assert Headline.objects.filter(live=True).count() == 2
     assert all(h.revisions.count() == 1 for h in Headline.objects.all())
 
+    confirm = chief_client.get(url.format(action="unpublish"))
+    assert "Are you sure you want to unpublish these headlines?" in confirm.content.decode()
+    assert "Yes, unpublish" in confirm.content.decode()
     chief_client.post(url.format(action="unpublish"))
     assert Headline.objects.filter(live=True).count() == 0
 
