@@ -154,6 +154,12 @@ class ArticlePage(AsciiSlugMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        # Mongolian adds endings to words (Улаанбаатар-ын): match the start of a word too.
+        *[
+            index.AutocompleteField(f"{field}_{code}")
+            for field in ("title", "summary")
+            for code in ("en", "mn")
+        ],
     ]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ from . import guest_views, views
 urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("search/", views.search, name="search"),
     # The guest-author area.
     path("contribute/", guest_views.dashboard, name="contribute_dashboard"),
     path("contribute/login/", guest_views.GuestLoginView.as_view(), name="contribute_login"),

@@ -4,6 +4,9 @@ from authors.models import Author
 
 from .models import ArticlePage, Topic, article_cards, paginate
 
+SEARCH_RESULTS_LIMIT = 100
+SEARCH_QUERY_MAX_LENGTH = 200
+
 
 def author_detail(request, slug):
     """An author's profile and every published article in their byline."""
@@ -26,3 +29,20 @@ def topic_detail(request, slug):
         "articles/topic_detail.html",
         {"topic": topic, "articles": paginate(request, articles)},
     )
+
+
+def search(request):
+    """Published articles matching the words, in either language and any letter case.
+
+    Whole-word matches come first, then words that only begin with what was typed, since
+    Mongolian adds endings (Улаанбаатар, Улаанбаатарын).
+    """
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
+    found = []
+    if query:
+        live = ArticlePage.objects.live()
+        for matches in (live.search(query), live.autocomplete(query)):
+            found += [page.pk for page in matches[:SEARCH_RESULTS_LIMIT] if page.pk not in found]
+    articles = {page.pk: page for page in article_cards(ArticlePage.objects.filter(pk__in=found))}
+    results = paginate(request, [articles[pk] for pk in found if pk in articles])
+    return render(request, "articles/search.html", {"query": query, "articles": results})
