@@ -102,3 +102,14 @@ def test_topic_page_lists_articles_on_that_topic(client, section):
     assert page.select_one("h1").get_text() == "Уул уурхай"
     assert [a.get_text() for a in page.select(".card__title a")] == ["Copper"]
     assert page.select_one(".card__title a")["lang"] == "en"
+
+
+def test_author_page_headings_run_in_order(client, section):
+    author = AuthorFactory(name_en="Bolor Lkhaajav", slug="bolor")
+    ArticleAuthor.objects.create(page=ArticlePageFactory(parent=section), author=author)
+
+    page = BeautifulSoup(client.get("/en/authors/bolor/").content, "html.parser")
+
+    headings = [tag.name for tag in page.select("main h1, main h2, main h3")]
+    assert headings[:3] == ["h1", "h2", "h3"]
+    assert page.select_one("main h1").get_text(strip=True) == "Bolor Lkhaajav"
