@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 
@@ -38,8 +39,11 @@ def hreflang_links(context, page=None):
     available = getattr(page, "translated_languages", None)
     codes = available() if callable(available) else language_codes()
     links = [(code, request.build_absolute_uri(translate_url(here, code))) for code in codes]
-    if "en" in codes:
-        links.append(("x-default", request.build_absolute_uri(translate_url(here, "en"))))
+    if settings.LANGUAGE_CODE in codes:
+        # The address without a language prefix redirects each reader to their language.
+        default = translate_url(here, settings.LANGUAGE_CODE)
+        unprefixed = default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
+        links.append(("x-default", request.build_absolute_uri(unprefixed)))
     return format_html_join(
         "\n", '<link rel="alternate" hreflang="{}" href="{}">', links
     ) or format_html("")

@@ -90,7 +90,7 @@ def test_hreflang_alternates_on_home(client, demo_site):
     assert alternates == {
         "en": "http://testserver/en/",
         "mn": "http://testserver/mn/",
-        "x-default": "http://testserver/en/",
+        "x-default": "http://testserver/",
     }
 
 
@@ -134,3 +134,39 @@ def test_header_lists_the_sections_and_marks_the_current_one(client, demo_site):
         ("Мэдээний тойм", "/mn/headlines/"),
     ]
     assert current.get_text() == "Дүн шинжилгээ"
+
+
+def test_unprefixed_address_sends_each_reader_to_their_language(client, demo_site):
+    path = "/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+
+    response = client.get(path, headers={"accept-language": "mn"})
+
+    assert response["Location"] == "/mn" + path
+
+
+def test_sitemap_lists_each_page_in_the_languages_it_exists_in(client, demo_site):
+    from xml.etree import ElementTree
+
+    names = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+
+    entries = {
+        url.findtext("s:loc", namespaces=names): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
+        }
+        for url in sitemap.findall("s:url", names)
+    }
+    dialogue = "analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+    copper = "opinion/what-a-copper-deal-renegotiation-would-mean/"
+    assert f"http://testserver/en/{dialogue}" in entries
+    assert f"http://testserver/en/{copper}" in entries
+    # Written in English only: no Mongolian entry, as its pages announce no Mongolian version.
+    assert f"http://testserver/mn/{copper}" not in entries
+    assert entries[f"http://testserver/mn/{dialogue}"] == {
+        "en": f"http://testserver/en/{dialogue}",
+        "mn": f"http://testserver/mn/{dialogue}",
+        "x-default": f"http://testserver/{dialogue}",
+    }
