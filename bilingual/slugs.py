@@ -1,6 +1,12 @@
 """ASCII slugs for pages, transliterating Mongolian Cyrillic after MNS 5217:2012."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.urls import URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 MONGOLIAN_CYRILLIC_TO_LATIN = {
@@ -20,12 +26,40 @@ def ascii_slug(text: str) -> str:
     return slugify(transliterate(text))[:255].strip("-")
 
 
+def _first_segments(patterns) -> set[str]:
+    segments = set()
+    for pattern in patterns:
+        first = str(pattern.pattern).split("/", 1)[0]
+        if hasattr(pattern, "url_patterns") and not first:
+            segments |= _first_segments(pattern.url_patterns)  # an include() without a prefix
+        elif re.fullmatch(r"[a-z][a-z0-9-]*", first):
+            segments.add(first)
+    return segments
+
+
+def reserved_top_level_slugs() -> set[str]:
+    """Addresses the site's own views take under /en/ and /mn/ (search, authors, headlines…):
+    a page of the same slug at the top of the site could never be reached."""
+    segments = set()
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern):
+            segments |= _first_segments(pattern.url_patterns)
+    return segments
+
+
 class AsciiSlugPageForm(WagtailAdminPageForm):
     """Turns whatever slug the editor typed (Cyrillic included) into the one ASCII slug."""
 
     def clean_slug(self):
         slug = ascii_slug(self.cleaned_data.get("slug") or "")
-        return slug or ascii_slug(self.data.get("title_en", "") or "")
+        slug = slug or ascii_slug(self.data.get("title_en", "") or "")
+        parent = self.parent_page
+        if parent is not None and parent.is_site_root() and slug in reserved_top_level_slugs():
+            raise ValidationError(
+                _("The address “%(slug)s” is used by the site itself; choose another.")
+                % {"slug": slug}
+            )
+        return slug
 
 
 class AsciiSlugMixin:

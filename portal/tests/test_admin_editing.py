@@ -193,3 +193,38 @@ def test_same_author_twice_in_a_byline_is_refused_not_a_server_error(editor_clie
 
     assert response.status_code == 200
     assert not ArticlePage.objects.filter(slug="twice").exists()
+
+
+@pytest.mark.parametrize("slug", ["search", "authors", "headlines", "contribute", "topics"])
+def test_a_section_cannot_take_an_address_the_site_uses(editor_client, home_page, slug):
+    from articles.models import ArticleIndexPage
+
+    data = nested_form_data(
+        {
+            "title_en": "Clashing section",
+            "title_mn": "",
+            "slug": slug,
+            "introduction_en": "",
+            "introduction_mn": "",
+            "comments": inline_formset([]),
+        }
+    )
+
+    response = editor_client.post(
+        f"/admin/pages/add/articles/articleindexpage/{home_page.pk}/", data
+    )
+
+    assert response.status_code == 200
+    assert "is used by the site itself" in " ".join(response.context["form"].errors["slug"])
+    assert not ArticleIndexPage.objects.filter(slug=slug).exists()
+
+
+def test_the_same_word_is_fine_deeper_in_the_site(editor_client, section):
+    author = AuthorFactory()
+
+    response = editor_client.post(
+        f"/admin/pages/add/articles/articlepage/{section.pk}/", article_form(author, slug="search")
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert ArticlePage.objects.filter(slug="search").exists()
