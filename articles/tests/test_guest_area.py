@@ -1,7 +1,5 @@
 """The guest-author area: who may use it, what each guest sees, drafts and submissions."""
 
-import uuid
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -10,33 +8,13 @@ from wagtail.users.models import UserProfile
 
 from articles.factories import ArticlePageFactory, GuestSubmissionFactory
 from articles.models import GuestSubmission
+from articles.tests.guest_form import piece
 from authors.factories import make_guest, make_staff
 
 pytestmark = pytest.mark.django_db
 Status = GuestSubmission.Status
 
 GUEST_PAGES = ["/en/contribute/", "/en/contribute/new/", "/en/contribute/profile/"]
-
-
-def piece(**overrides):
-    data = {
-        "form_key": str(uuid.uuid4()),
-        "language": "en",
-        "title": "Herders and the winter of 2024",
-        "summary": "How families on the steppe got through the dzud.",
-        "body": "First paragraph.\n\nSecond paragraph.",
-        "consent": "on",
-        "action": "submit",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-@pytest.fixture
-def guest(client, home_page):
-    author = make_guest(email="saruul@uni.example", name_en="Saruul Bat")
-    client.force_login(author.user)
-    return author
 
 
 @pytest.fixture

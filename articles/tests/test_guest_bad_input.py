@@ -1,7 +1,6 @@
 """Bad input in the guest area: a clear message in the reader's language, nothing half-saved."""
 
 import io
-import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +10,7 @@ from wagtail.images import get_image_model
 
 from articles.factories import GuestSubmissionFactory
 from articles.models import GuestSubmission
+from articles.tests.guest_form import piece
 from authors.factories import make_guest
 
 pytestmark = pytest.mark.django_db
@@ -26,27 +26,6 @@ def picture(format="PNG", size=(40, 30), name=None, exif=None):
         image.save(output, format)
     extension = {"JPEG": "jpg"}.get(format, format.lower())
     return SimpleUploadedFile(name or f"photo.{extension}", output.getvalue())
-
-
-def piece(**overrides):
-    data = {
-        "form_key": str(uuid.uuid4()),
-        "language": "en",
-        "title": "Herders and the winter of 2024",
-        "summary": "How families on the steppe got through the dzud.",
-        "body": "A paragraph.",
-        "consent": "on",
-        "action": "submit",
-    }
-    data.update(overrides)
-    return data
-
-
-@pytest.fixture
-def guest(client, home_page):
-    author = make_guest(email="saruul@uni.example", name_en="Saruul Bat")
-    client.force_login(author.user)
-    return author
 
 
 def assert_refused(response, message):
