@@ -32,7 +32,3 @@ def mongolian_long_date(value) -> str:
     day = _as_date(value)
     suffix = "дүгээр" if day.month in _FRONT_VOWEL_MONTHS else "дугаар"
     return f"{day.year} оны {day.month} {suffix} сарын {day.day}"
-
-
-def long_date(value, language: str) -> str:
-    return mongolian_long_date(value) if language == "mn" else iso_date(value)

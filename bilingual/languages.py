@@ -1,21 +1,118 @@
 """The site's languages, and reading a translated field with an honest fallback.
 
-Every app may import this module; it imports nothing of the project's.
+`LANGUAGE_TABLE` is the one place a language is described: settings, lists, feeds, the
+archive, the switcher, imports and date forms all read it. Every app may import this
+module; it imports nothing of the project's.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-NATIVE_NAMES = {"en": "English", "mn": "Монгол"}
+from . import dates
+
+
+@dataclass(frozen=True)
+class Language:
+    """One of the site's languages and every fact that hangs off it."""
+
+    code: str
+    name: Promise  # in the reader's language: "Mongolian" / "Монгол"
+    native_name: str  # in itself, for the switcher: "Монгол"
+    list_title: Promise  # the numbered list's heading
+    translated_from: Promise  # the mark on a headline translated from this language
+    long_date: Callable  # the article's date form
+    og_locale: str  # OpenGraph's locale
+    # What imports accept for this language (lower case), and the house-format date label.
+    aliases: tuple[str, ...] = ()
+    published_label: str = ""
+
+    def __str__(self):
+        return str(self.name)
+
+
+LANGUAGE_TABLE: tuple[Language, ...] = (
+    Language(
+        code="en",
+        name=_("English"),
+        native_name="English",
+        list_title=_("Headlines in English"),
+        translated_from=_("Translated from English"),
+        long_date=dates.iso_date,
+        og_locale="en_GB",
+        aliases=("en", "eng", "english", "англи"),
+        published_label="published",
+    ),
+    Language(
+        code="mn",
+        name=_("Mongolian"),
+        native_name="Монгол",
+        list_title=_("Headlines in Mongolian"),
+        translated_from=_("Translated from Mongolian"),
+        long_date=dates.mongolian_long_date,
+        og_locale="mn_MN",
+        aliases=("mn", "mon", "mongolian", "монгол"),
+        published_label="нийтэлсэн",
+    ),
+)
+
+# Settings are derived from the table (see portal/settings/base.py).
+DEFAULT_LANGUAGE = LANGUAGE_TABLE[0].code
+
+
+def site_languages() -> tuple[Language, ...]:
+    """The languages the site runs in (those of `settings.LANGUAGES`), in the table's order.
+
+    A code in the settings that the table does not describe is an error worth seeing early.
+    """
+    by_code = {language.code: language for language in LANGUAGE_TABLE}
+    try:
+        return tuple(by_code[code] for code, _name in settings.LANGUAGES)
+    except KeyError as unknown:
+        raise LookupError(
+            f"settings.LANGUAGES names {unknown}, which LANGUAGE_TABLE lacks"
+        ) from None
 
 
 def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+    return [language.code for language in site_languages()]
+
+
+def language_choices() -> list[tuple[str, Promise]]:
+    """`(code, name)` pairs for form and model choices."""
+    return [(language.code, language.name) for language in site_languages()]
+
+
+def get_language_info(code: str) -> Language:
+    """The table's entry for `code` (LookupError for a language the site does not run in)."""
+    for language in site_languages():
+        if language.code == code:
+            return language
+    raise LookupError(code)
+
+
+def other_languages(code: str) -> list[Language]:
+    return [language for language in site_languages() if language.code != code]
+
+
+def language_from_alias(text: str) -> str | None:
+    """The code for "mn", "Mongolian", "монгол"…, or None."""
+    wanted = (text or "").strip().lower()
+    for language in site_languages():
+        if wanted in language.aliases or wanted == language.code:
+            return language.code
+    return None
+
+
+def long_date(value, code: str) -> str:
+    """The article date in `code`'s form (2022-06-29, 2022 оны 6 дугаар сарын 29)."""
+    return get_language_info(code).long_date(value)
 
 
 def current_language() -> str:

@@ -1,6 +1,7 @@
 """ASCII slugs for pages, transliterating Mongolian Cyrillic after MNS 5217:2012."""
 
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.urls import URLResolver, get_resolver
@@ -24,6 +25,16 @@ def transliterate(text: str) -> str:
 
 def ascii_slug(text: str) -> str:
     return slugify(transliterate(text))[:255].strip("-")
+
+
+def free_slug(text: str, is_taken: Callable[[str], bool], fallback: str = "item") -> str:
+    """The ASCII slug of `text`, numbered (`-2`, `-3`…) past the ones `is_taken` refuses."""
+    base = ascii_slug(text) or fallback
+    slug, number = base, 1
+    while is_taken(slug):
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def _first_segments(patterns) -> set[str]:

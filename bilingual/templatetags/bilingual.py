@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from .. import dates
 from ..languages import current_language, language_codes
 from ..languages import localized as localized_value
+from ..languages import long_date as long_date_in
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ def short_date(value):
 
 @register.filter
 def long_date(value):
-    return dates.long_date(value, current_language()) if value else ""
+    return long_date_in(value, current_language()) if value else ""
 
 
 @register.filter

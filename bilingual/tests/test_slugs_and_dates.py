@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from bilingual.dates import long_date, mongolian_long_date, short_date
+from bilingual.dates import mongolian_long_date, short_date
+from bilingual.languages import long_date
 from bilingual.slugs import ascii_slug
 
 

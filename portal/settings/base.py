@@ -6,7 +6,8 @@ The environment is read here and only here; dev, test and production override.
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
+
+from bilingual.languages import DEFAULT_LANGUAGE, LANGUAGE_TABLE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -116,17 +117,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: English is the default and the fallback for every translated field.
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("mn", _("Mongolian"))]
+# The languages and what hangs off each are described once, in bilingual/languages.py.
+LANGUAGE_CODE = DEFAULT_LANGUAGE
+LANGUAGES = [(language.code, language.name) for language in LANGUAGE_TABLE]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 # Readers and editors see Ulaanbaatar time; the database stores UTC.
 TIME_ZONE = "Asia/Ulaanbaatar"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "mn")
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = DEFAULT_LANGUAGE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (DEFAULT_LANGUAGE,)
 MODELTRANSLATION_CUSTOM_FIELDS = ("StreamField", "RichTextField")
 # Translated slugs would replace Wagtail's indexed routing with a Python scan of siblings.
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = False
