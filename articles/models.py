@@ -2,7 +2,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -41,17 +41,6 @@ class Topic(models.Model):
         return str(localized(self, "name"))
 
 
-def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
-    """The requested page of a listing; a bad or out-of-range number gives the nearest page."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def article_cards(queryset):
     """Live articles with everything a card shows, in a fixed number of queries."""
     return (
@@ -86,7 +75,10 @@ class ArticleIndexPage(AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, article_cards(ArticlePage.objects.child_of(self)))
+        articles = article_cards(ArticlePage.objects.child_of(self))
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         return context
 
 

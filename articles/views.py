@@ -1,8 +1,9 @@
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from authors.models import Author
 
-from .models import ArticlePage, Topic, article_cards, paginate
+from .models import ARTICLES_PER_PAGE, ArticlePage, Topic, article_cards
 
 SEARCH_RESULTS_LIMIT = 100
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -17,7 +18,10 @@ def author_detail(request, slug):
     return render(
         request,
         "authors/author_detail.html",
-        {"author": author, "articles": paginate(request, articles)},
+        {
+            "author": author,
+            "articles": Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page")),
+        },
     )
 
 
@@ -27,7 +31,10 @@ def topic_detail(request, slug):
     return render(
         request,
         "articles/topic_detail.html",
-        {"topic": topic, "articles": paginate(request, articles)},
+        {
+            "topic": topic,
+            "articles": Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page")),
+        },
     )
 
 
@@ -44,5 +51,7 @@ def search(request):
         for matches in (live.search(query), live.autocomplete(query)):
             found += [page.pk for page in matches[:SEARCH_RESULTS_LIMIT] if page.pk not in found]
     articles = {page.pk: page for page in article_cards(ArticlePage.objects.filter(pk__in=found))}
-    results = paginate(request, [articles[pk] for pk in found if pk in articles])
+    results = Paginator(
+        [articles[pk] for pk in found if pk in articles], ARTICLES_PER_PAGE
+    ).get_page(request.GET.get("page"))
     return render(request, "articles/search.html", {"query": query, "articles": results})
