@@ -145,10 +145,8 @@ def test_the_site_setting_is_edited_in_the_admin(chief_client, home_page):
     site = Site.objects.get(is_default_site=True)
     response = chief_client.post(
         f"/admin/settings/headlines/headlinelistsettings/{site.pk}/",
-        {"english_list_shows_translations": "on"},
+        {"lists_showing_translations": ["en"]},
     )
 
     assert response.status_code == 302
-    settings = HeadlineListSettings.for_site(site)
-    assert settings.english_list_shows_translations
-    assert not settings.mongolian_list_shows_translations
+    assert HeadlineListSettings.for_site(site).lists_showing_translations == ["en"]

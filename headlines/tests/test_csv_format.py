@@ -5,8 +5,7 @@ import datetime
 import pytest
 from wagtail.models import ModelLogEntry
 
-from headlines.ingest.save import HeadlineSaver
-from headlines.models import Headline, Source
+from headlines.models import Headline, HeadlineQuerySet, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +146,7 @@ def test_a_batch_that_hits_a_concurrent_copy_is_saved_row_by_row(importer, monke
     importer(
         "title,url,published,language\nSAVED ELSEWHERE,https://www.montsame.mn/a,2025-12-05,en\n"
     )
-    monkeypatch.setattr(HeadlineSaver, "_existing", lambda self, keys: {})  # the race
+    monkeypatch.setattr(HeadlineQuerySet, "by_dedup_keys", lambda self, keys: {})  # the race
 
     report = importer(
         "title,url,published,language\n"

@@ -25,10 +25,10 @@ def items(html, language):
     ]
 
 
-def translations_shown(english=False, mongolian=False):
+def translations_shown(*lists):
+    """The lists (language codes) that show translated headlines on the default site."""
     settings = HeadlineListSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.english_list_shows_translations = english
-    settings.mongolian_list_shows_translations = mongolian
+    settings.lists_showing_translations = list(lists)
     settings.save()
 
 
@@ -65,7 +65,7 @@ def test_home_lists_show_each_language_in_the_seed_form(client, lists):
 
 
 def test_the_english_list_shows_translations_when_the_site_says_so(client, lists):
-    translations_shown(english=True)
+    translations_shown("en")
 
     english = items(client.get("/en/").content.decode(), "en")
     mongolian_page = items(client.get("/mn/").content.decode(), "en")
@@ -90,7 +90,7 @@ def test_the_mongolian_list_marks_translations_in_mongolian(client, lists):
         source=SourceFactory(domain="www.mining.mn"),
         published_on=D3,
     )
-    translations_shown(mongolian=True)
+    translations_shown("mn")
 
     mongolian = items(client.get("/en/").content.decode(), "mn")
 
@@ -182,7 +182,7 @@ def test_archive_pages_keep_numbering_and_filter(client, home_page):
 
 
 def test_rss_feed_per_list(client, lists):
-    translations_shown(english=True)
+    translations_shown("en")
 
     channel = ElementTree.fromstring(client.get("/mn/headlines/en/feed/").content).find("channel")
 
@@ -239,7 +239,7 @@ PAGES = [
 
 
 def test_pages_run_as_many_queries_with_10000_headlines_as_with_10(client, home_page):
-    translations_shown(english=True, mongolian=True)
+    translations_shown("en", "mn")
     make_headlines(0, 10)
     for path in PAGES:
         count_queries(client, path)  # warm the site and settings caches
