@@ -143,6 +143,14 @@ def test_an_imported_headline_shows_where_it_came_from_in_its_history(chief_clie
 
 def test_the_site_setting_is_edited_in_the_admin(chief_client, home_page):
     site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/headlines/headlinelistsettings/{site.pk}/"
+    form = soup(chief_client.get(url))
+    # A checkbox per list, from the language table.
+    assert [box["value"] for box in form.select("input[name=lists_showing_translations]")] == [
+        "en",
+        "mn",
+    ]
+
     response = chief_client.post(
         f"/admin/settings/headlines/headlinelistsettings/{site.pk}/",
         {"lists_showing_translations": ["en"]},
