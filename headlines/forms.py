@@ -23,6 +23,14 @@ class HeadlineForm(WagtailAdminModelForm):
         if "source" in self.fields:
             self.fields["source"].required = False
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("source") and cleaned.get("url"):
+            # Found before the model's checks, so its duplicate check sees the stored source
+            # (www.montsame.mn for a link on montsame.mn). An unknown one is created on save.
+            cleaned["source"] = Source.objects.for_domain(cleaned["url"])
+        return cleaned
+
     def save(self, commit=True):
         headline = super().save(commit=False)
         if headline.source_id is None and headline.url:

@@ -126,6 +126,23 @@ def test_sources_are_found_by_domain_or_its_www_twin_in_one_query(django_assert_
     assert Source.objects.for_domain("HTTPS://Montsame.mn/en/") == montsame
 
 
+def test_a_site_link_on_the_www_less_twin_is_the_same_headline(chief_client):
+    montsame = SourceFactory(domain="www.montsame.mn", site_url="https://www.montsame.mn/")
+    HeadlineFactory(url="https://www.montsame.mn/", source=montsame, title_en="FUEL SUPPLY")
+
+    response = chief_client.post(
+        f"{HEADLINES_URL}add/",
+        headline_data(
+            url="https://montsame.mn/", title_en="FUEL  SUPPLY", published_on="2025-12-05"
+        ),
+    )
+
+    assert response.context["form"].errors["url"] == [
+        "This story is already a headline: “FUEL SUPPLY”."
+    ]
+    assert Headline.objects.count() == 1
+
+
 def test_the_same_story_cannot_be_added_twice(chief_client):
     HeadlineFactory(url="https://www.montsame.mn/en/read/7?page=2", title_en="FIRST COPY")
 
