@@ -128,6 +128,7 @@ def test_writers_without_publish_permission_import_drafts_only(client):
 
     assert soup(form_page).select("input[name=publish]") == []
     assert list(Headline.objects.values_list("live", flat=True)) == [False]
+    assert "Import headlines" in client.get("/admin/").content.decode()  # the policy's menu item
 
 
 def test_an_imported_headline_shows_where_it_came_from_in_its_history(chief_client, importer):

@@ -28,12 +28,12 @@ PREVIEW_ROWS = 300
 class ImportHeadlinesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Adding headlines is the permission to import them; publishing them, to import them live."""
 
-    permission_policy = None  # given by the viewset
+    model = Headline  # the policy's default; the viewset gives its own
     permission_required = "add"
     template_name = "headlines/admin/import.html"
     page_title = gettext_lazy("Import headlines")
     header_icon = "upload"
-    index_url_name = None  # given by the viewset
+    import_url_name = "headline_import:import"  # where a failed confirmation starts again
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -81,12 +81,12 @@ class ImportHeadlinesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
         form = ConfirmImportForm(self.request.POST, can_publish=self.can_publish)
         if not form.is_valid():
             messages.error(self.request, _("The import could not be confirmed; start again."))
-            return redirect(self.index_url_name)
+            return redirect(self.import_url_name)
         data, name = form.payload()
         report = self.run(form, data, name, dry_run=False)
         if report.failure:
             messages.error(self.request, report.failure.reason)
-            return redirect(self.index_url_name)
+            return redirect(self.import_url_name)
         messages.success(self.request, report.summary())
         return self.render_to_response(
             self.get_context_data(
@@ -141,7 +141,7 @@ class HeadlineImportViewSet(ViewSet):
         return super().get_common_view_kwargs(
             permission_policy=self.permission_policy,
             header_icon=self.icon,
-            index_url_name=self.get_url_name("import"),
+            import_url_name=self.get_url_name("import"),
             **kwargs,
         )
 
