@@ -5,14 +5,14 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bilingual.dates import short_date
+from bilingual.languages import Language
 
-from .lists import LIST_LANGUAGES, public_headlines
+from .lists import public_headlines
 
 ITEMS_IN_FEED = 50
 
@@ -22,23 +22,19 @@ XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 @dataclass
 class ListFeed:
-    language: str
+    language: Language
     headlines: list
 
 
 class HeadlineFeed(Feed):
     """`/<reader>/headlines/<list>/feed/`: titles in the list's language, texts in the reader's."""
 
-    def get_object(self, request, list_language):
-        if list_language not in LIST_LANGUAGES:
-            raise Http404
-        headlines = public_headlines(request, list_language)[:ITEMS_IN_FEED]
+    def get_object(self, request, list_language: Language):
+        headlines = public_headlines(request, list_language.code)[:ITEMS_IN_FEED]
         return ListFeed(list_language, list(headlines))
 
     def title(self, obj):
-        if obj.language == "mn":
-            return _("Headlines in Mongolian · Mongolia News Portal")
-        return _("Headlines in English · Mongolia News Portal")
+        return f"{obj.language.list_title} · {_('Mongolia News Portal')}"
 
     def link(self, obj):
         return reverse("headlines:archive", kwargs={"list_language": obj.language})
@@ -48,11 +44,11 @@ class HeadlineFeed(Feed):
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
-        feed.feed["language"] = obj.language  # the headlines' language, not the reader's
+        feed.feed["language"] = obj.language.code  # the headlines' language, not the reader's
         return feed
 
     def items(self, obj):
-        return [(headline, obj.language) for headline in obj.headlines]
+        return [(headline, obj.language.code) for headline in obj.headlines]
 
     def item_title(self, item):
         headline, language = item
@@ -62,11 +58,7 @@ class HeadlineFeed(Feed):
         if not is_translation:
             return title
         with translation.override(language):  # the mark follows the list, like PUBLISHED
-            label = (
-                _("Translated from Mongolian")
-                if headline.language == "mn"
-                else _("Translated from English")
-            )
+            label = str(headline.original_language.translated_from)
         return f"{title} ({label})"
 
     def item_link(self, item):

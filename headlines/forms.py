@@ -4,10 +4,13 @@ import base64
 import binascii
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import LANGUAGE_CHOICES, Source
+from bilingual.languages import language_choices
+
+from .models import Source
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -20,10 +23,20 @@ class HeadlineForm(WagtailAdminModelForm):
         if "source" in self.fields:
             self.fields["source"].required = False
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("source") and cleaned.get("url"):
+            # Found before the model's checks, so its duplicate check sees the stored source
+            # (www.montsame.mn for a link on montsame.mn). An unknown one is created on save.
+            cleaned["source"] = Source.objects.for_domain(cleaned["url"])
+        return cleaned
+
     def save(self, commit=True):
         headline = super().save(commit=False)
         if headline.source_id is None and headline.url:
-            headline.source = Source.objects.for_link(headline.url, headline.language or "en")
+            headline.source = Source.objects.for_link(
+                headline.url, headline.language or settings.LANGUAGE_CODE
+            )
         if commit:
             headline.save()
             self.save_m2m()
@@ -45,7 +58,7 @@ class ImportOptionsForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, required=False)
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("", _("As each row says"))] + LANGUAGE_CHOICES,
+        choices=lambda: [("", _("As each row says")), *language_choices()],
         required=False,
         help_text=_("For rows that do not say their language (CSV without it, feeds)."),
     )

@@ -1,10 +1,13 @@
-"""The public headline lists: which headlines a list in a language shows, per the site setting."""
+"""The public headline lists: which headlines a list in a language shows, per the site setting.
+
+There is a list for every language in the language table (`bilingual.languages`).
+"""
 
 from wagtail.models import Site
 
-from .models import Headline, HeadlineListSettings
+from bilingual.languages import site_languages
 
-LIST_LANGUAGES = ("en", "mn")
+from .models import Headline, HeadlineListSettings
 
 
 def list_settings(request) -> HeadlineListSettings:
@@ -15,7 +18,8 @@ def list_settings(request) -> HeadlineListSettings:
 
 
 def public_headlines(request, language: str):
-    """Published headlines for the list in `language`: the one query, with the site's choice."""
+    """Published headlines for the list in `language` (a code): the one query, with the site's
+    choice."""
     settings = list_settings(request)
     return Headline.objects.for_list(
         language, with_translations=settings.shows_translations(language)
@@ -23,11 +27,14 @@ def public_headlines(request, language: str):
 
 
 def front_page_lists(request, per_list: int) -> list[dict]:
-    """The home page's numbered lists: pinned headlines first, then the newest."""
+    """The home page's numbered lists: pinned headlines first, then the newest.
+
+    Each is `{"language": Language, "headlines": [...]}`, what components/headline_list.html takes.
+    """
     return [
         {
             "language": language,
-            "headlines": list(public_headlines(request, language).pinned_first()[:per_list]),
+            "headlines": list(public_headlines(request, language.code).pinned_first()[:per_list]),
         }
-        for language in LIST_LANGUAGES
+        for language in site_languages()
     ]

@@ -1,24 +1,30 @@
 import datetime
-import unicodedata
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import DraftStateMixin, RevisionMixin
 
-from bilingual.languages import has_content, language_codes, localized
+from bilingual.languages import (
+    get_language_info,
+    has_content,
+    language_choices,
+    language_codes,
+    localized,
+)
 
 from .identity import headline_key
 from .links import canonical_url, domain_twins, normalise_domain, site_url_for
+from .validators import http_url_validator, refuse_control_characters, refuse_html
 
 __all__ = [
-    "LANGUAGE_CHOICES",
     "Headline",
     "HeadlineListSettings",
     "Source",
@@ -26,28 +32,14 @@ __all__ = [
     "normalise_domain",
 ]
 
-LANGUAGE_CHOICES = [("en", _("English")), ("mn", _("Mongolian"))]
 TITLE_MAX_LENGTH = 500
 URL_MAX_LENGTH = 1000
-# The fields a headline's dedup_key is made of.
-KEY_FIELDS = frozenset(
-    {"url", "source", "source_id", "published_on", "language", "title", "title_en", "title_mn"}
-)
 
 
-def refuse_control_characters(value: str) -> None:
-    """Invisible control characters (often pasted from word processors) break feeds and lists."""
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        raise ValidationError(
-            _("Remove the invisible control characters from this text."), code="control"
-        )
-
-
-http_url_validator = URLValidator(
-    schemes=["http", "https"],
-    message=_("Enter a web address that starts with http:// or https://."),
-    code="not_web_address",  # its own code, so forms keep this message over "Enter a valid URL."
-)
+def key_fields() -> set[str]:
+    """The fields a headline's dedup_key is made of."""
+    titles = {f"title_{code}" for code in language_codes()}
+    return {"url", "source", "source_id", "published_on", "language", "title", *titles}
 
 
 def latest_allowed_date() -> datetime.date:
@@ -60,11 +52,30 @@ class SourceQuerySet(models.QuerySet):
         """The sources `fetch_headlines` polls."""
         return self.filter(active=True).exclude(feed_url="")
 
+    def for_domains(self, domains) -> dict:
+        """domain -> stored Source for each of `domains` that is known, in one query.
+
+        `montsame.mn` and `www.montsame.mn` name the same site: each finds the source stored
+        under either name, its own first. Domains are taken as given (normalised).
+        """
+        domains = set(domains)
+        stored = {
+            source.domain: source
+            for source in self.filter(
+                domain__in={twin for domain in domains for twin in domain_twins(domain)}
+            )
+        }
+        found = {}
+        for domain in domains:
+            source = next((stored[t] for t in domain_twins(domain) if t in stored), None)
+            if source is not None:
+                found[domain] = source
+        return found
+
     def for_domain(self, domain: str):
-        """The source for a domain, accepting the `www.`-less twin of a stored one."""
+        """The source for a domain (or its `www.` twin), or None."""
         domain = normalise_domain(domain)
-        matches = {source.domain: source for source in self.filter(domain__in=domain_twins(domain))}
-        return matches.get(domain) or next(iter(matches.values()), None)
+        return self.for_domains([domain]).get(domain)
 
     def for_link(self, url: str, language: str):
         """The source of a story link, created (named after its domain) when unknown."""
@@ -93,7 +104,7 @@ class Source(models.Model):
         help_text=_("As shown in the lists, e.g. www.montsame.mn."),
     )
     site_url = models.URLField(_("site address"), validators=[http_url_validator])
-    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    language = models.CharField(_("language"), max_length=2, choices=language_choices)
     feed_url = models.URLField(
         _("feed address"),
         max_length=URL_MAX_LENGTH,
@@ -141,12 +152,12 @@ class Source(models.Model):
         self.domain = normalise_domain(self.domain)
         if not self.domain or "." not in self.domain:
             raise ValidationError({"domain": _("Enter a domain such as www.montsame.mn.")})
-        clash = Source.objects.filter(domain__in=domain_twins(self.domain)).exclude(pk=self.pk)
-        if clash.exists():
+        clash = Source.objects.exclude(pk=self.pk).for_domain(self.domain)
+        if clash is not None:
             raise ValidationError(
                 {
                     "domain": _("This site is already a source: %(domain)s.")
-                    % {"domain": clash.first().display_domain}
+                    % {"domain": clash.display_domain}
                 }
             )
 
@@ -158,9 +169,6 @@ class Source(models.Model):
 class HeadlineQuerySet(models.QuerySet):
     def published(self):
         return self.filter(live=True)
-
-    def in_language(self, language: str):
-        return self.filter(language=language)
 
     def for_list(self, language: str, *, with_translations: bool = False):
         """The one query behind every public list of headlines in a language.
@@ -180,12 +188,29 @@ class HeadlineQuerySet(models.QuerySet):
         """The front page's order: pinned headlines lead, the rest stay newest first."""
         return self.order_by("-pinned", "-published_on", "-pk")
 
+    def with_dedup_key(self, key: str):
+        """The headline that is this story (see `Headline.compute_dedup_key`), as a queryset."""
+        return self.filter(dedup_key=key)
+
+    def by_dedup_keys(self, keys, chunk_size: int = 900) -> dict:
+        """dedup_key -> Headline for the stored ones among `keys`, a few queries for any number.
+
+        `chunk_size` keys per IN (...), under every database's parameter limit.
+        """
+        keys, found = list(keys), {}
+        for start in range(0, len(keys), chunk_size):
+            for headline in self.filter(dedup_key__in=keys[start : start + chunk_size]):
+                found[headline.dedup_key] = headline
+        return found
+
 
 class Headline(DraftStateMixin, RevisionMixin, models.Model):
     """A story on another site, shown in the numbered lists with its source and date."""
 
     title = models.CharField(
-        _("headline"), max_length=TITLE_MAX_LENGTH, validators=[refuse_control_characters]
+        _("headline"),
+        max_length=TITLE_MAX_LENGTH,
+        validators=[refuse_control_characters, refuse_html],
     )
     url = models.URLField(
         _("link to the story"),
@@ -204,7 +229,7 @@ class Headline(DraftStateMixin, RevisionMixin, models.Model):
         help_text=_("Leave empty to take it from the link's domain."),
     )
     published_on = models.DateField(_("published on"))
-    language = models.CharField(_("original language"), max_length=2, choices=LANGUAGE_CHOICES)
+    language = models.CharField(_("original language"), max_length=2, choices=language_choices)
     pinned = models.BooleanField(
         _("pinned"),
         default=False,
@@ -242,6 +267,11 @@ class Headline(DraftStateMixin, RevisionMixin, models.Model):
         return str(self.original_title)
 
     @property
+    def original_language(self):
+        """The table's entry for the language the source wrote in (its "Translated from" mark)."""
+        return get_language_info(self.language)
+
+    @property
     def original_title(self):
         """The headline as the source wrote it, whatever language the reader uses."""
         return localized(self, "title", self.language)
@@ -264,8 +294,17 @@ class Headline(DraftStateMixin, RevisionMixin, models.Model):
         ]
 
     def compute_dedup_key(self) -> str:
+        """What makes this headline one story (see headlines.identity), from its canonical link.
+
+        Without a source yet (the admin form finds it from the link afterwards), the link's
+        domain stands in for it.
+        """
+        try:
+            domain = self.source.domain
+        except Source.DoesNotExist:
+            domain = normalise_domain(self.url)
         title = getattr(self, f"title_{self.language}", "") or ""
-        return headline_key(self.url, self.source.domain, self.published_on, title)
+        return headline_key(self.url, domain, self.published_on, title)
 
     def clean(self):
         if self.url:
@@ -277,10 +316,8 @@ class Headline(DraftStateMixin, RevisionMixin, models.Model):
         if self.published_on and self.published_on > latest_allowed_date():
             raise ValidationError({"published_on": _("A headline cannot be dated in the future.")})
         if self.url and self.published_on and self.language:
-            domain = self.source.domain if self.source_id else normalise_domain(self.url)
-            title = getattr(self, f"title_{self.language}", "") or ""
-            key = headline_key(self.url, domain, self.published_on, title)
-            twin = Headline.objects.filter(dedup_key=key).exclude(pk=self.pk).first()
+            key = self.compute_dedup_key()
+            twin = Headline.objects.with_dedup_key(key).exclude(pk=self.pk).first()
             if twin is not None:
                 raise ValidationError(
                     {
@@ -293,40 +330,47 @@ class Headline(DraftStateMixin, RevisionMixin, models.Model):
         self.url = canonical_url(self.url)
         self.dedup_key = self.compute_dedup_key()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and KEY_FIELDS.intersection(update_fields):
+        if update_fields is not None and key_fields().intersection(update_fields):
             kwargs["update_fields"] = {*update_fields, "url", "dedup_key"}
         super().save(*args, **kwargs)
 
 
+class LanguageCodesField(models.JSONField):
+    """A list of codes from the language table, ticked as checkboxes in the admin.
+
+    The choices are read from the table when the form is built, so a new language needs
+    no migration.
+    """
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=language_choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+        )
+
+
 @register_setting(icon="list-ol")
 class HeadlineListSettings(BaseSiteSetting):
-    """Per site: whether a list also shows headlines translated from the other language."""
+    """Per site: which lists also show headlines translated from another language."""
 
-    english_list_shows_translations = models.BooleanField(
-        _("English list shows translated Mongolian headlines"),
-        default=False,
+    lists_showing_translations = LanguageCodesField(
+        _("lists that show translated headlines"),
+        default=list,
+        blank=True,
         help_text=_(
-            "Mongolian headlines with an English title join the English list, marked as translated."
-        ),
-    )
-    mongolian_list_shows_translations = models.BooleanField(
-        _("Mongolian list shows translated English headlines"),
-        default=False,
-        help_text=_(
-            "English headlines with a Mongolian title join the Mongolian list, marked as translated."
+            "Headlines from another language with a title in this list's language join it, "
+            "marked as translated."
         ),
     )
 
-    panels = [
-        FieldPanel("english_list_shows_translations"),
-        FieldPanel("mongolian_list_shows_translations"),
-    ]
+    panels = [FieldPanel("lists_showing_translations")]
 
     class Meta:
         verbose_name = _("headline lists")
 
     def shows_translations(self, language: str) -> bool:
-        return {
-            "en": self.english_list_shows_translations,
-            "mn": self.mongolian_list_shows_translations,
-        }.get(language, False)
+        """Whether the list in `language` (a code) shows translated headlines."""
+        return language in (self.lists_showing_translations or [])

@@ -9,11 +9,13 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import HeadlineImportViewSet
+from bilingual.languages import get_language_info, language_choices
+
 from .bulk_actions import PublishHeadlinesBulkAction, UnpublishHeadlinesBulkAction
 from .forms import HeadlineForm
 from .ingest.save import IMPORT_ACTION, IMPORT_UPDATE_ACTION
-from .models import LANGUAGE_CHOICES, Headline, Source
+from .models import Headline, Source
+from .views.importing import HeadlineImportViewSet
 
 
 class CaseFoldingSearchIndexView(IndexView):
@@ -36,13 +38,12 @@ class CaseFoldingSearchIndexView(IndexView):
 
 
 def translated_into(headline) -> str:
-    names = dict(LANGUAGE_CHOICES)
-    return ", ".join(str(names[code]) for code in headline.translations)
+    return ", ".join(str(get_language_info(code)) for code in headline.translations)
 
 
 class HeadlineFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(
-        label=_("Original language"), choices=LANGUAGE_CHOICES, empty_label=_("Any")
+        label=_("Original language"), choices=language_choices, empty_label=_("Any")
     )
     source = django_filters.ModelChoiceFilter(
         label=_("Source"), queryset=Source.objects.all(), empty_label=_("Any")
@@ -97,7 +98,7 @@ class HeadlineViewSet(SnippetViewSet):
 
 class SourceFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=LANGUAGE_CHOICES, empty_label=_("Any")
+        label=_("Language"), choices=language_choices, empty_label=_("Any")
     )
     active = django_filters.BooleanFilter(label=_("Active"))
 

@@ -2,12 +2,13 @@
 
 import re
 
+from .parse_csv import translated_title_columns
+
 FORMATS = ("rss", "atom", "csv", "lines")
 FEED_FORMATS = ("rss", "atom")
 _XML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<", re.DOTALL
 )
-_TITLE_COLUMNS = {"title", "title_en", "title_mn"}
 _OTHER_COLUMNS = {"url", "published", "language", "source"}
 
 
@@ -25,6 +26,7 @@ def guess_format(data: bytes | str, name: str = "", content_type: str = "") -> s
         return "atom" if re.search(rb"<(?:\w+:)?feed[\s>]", head) else "rss"
     first_line = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
     columns = {column.strip().strip('"').lower() for column in first_line.split(",")}
-    if columns & _TITLE_COLUMNS and columns & _OTHER_COLUMNS:
+    title_columns = {"title", *translated_title_columns()}
+    if columns & title_columns and columns & _OTHER_COLUMNS:
         return "csv"
     return "lines"

@@ -1,16 +1,26 @@
-"""CSV files with the header `title,url,published,language` (optional `source,title_en,title_mn`)."""
+"""CSV files with the header `title,url,published,language` (optional: `source`, and a title
+column per language of the site, `title_en,title_mn`)."""
 
 import csv
 import io
 
 from django.utils.translation import gettext as _
 
+from bilingual.languages import language_codes
+
 from .decoding import has_bad_bytes, printable
 from .rows import ParsedRow, Rejection
 
 REQUIRED_COLUMNS = ("title", "url", "published", "language")
-OPTIONAL_COLUMNS = ("source", "title_en", "title_mn")
-TRANSLATED_TITLE_COLUMNS = {"title_en": "en", "title_mn": "mn"}
+
+
+def translated_title_columns() -> dict[str, str]:
+    """`title_en` -> `en`, one per language in the table."""
+    return {f"title_{code}": code for code in language_codes()}
+
+
+def optional_columns() -> tuple[str, ...]:
+    return ("source", *translated_title_columns())
 
 
 def parse_csv(text: str):
@@ -28,9 +38,9 @@ def parse_csv(text: str):
             0,
             _(
                 "The CSV file lacks the columns: %(missing)s. Its first line must be "
-                "“title,url,published,language” (optional columns: source, title_en, title_mn)."
+                "“title,url,published,language” (optional columns: %(optional)s)."
             )
-            % {"missing": ", ".join(missing)},
+            % {"missing": ", ".join(missing), "optional": ", ".join(optional_columns())},
             printable(",".join(header or [])),
         )
         return
@@ -70,7 +80,7 @@ def _row(line: int, columns: list[str], record: list[str]):
         source=values.get("source", "").strip(),
         titles={
             language: values[column]
-            for column, language in TRANSLATED_TITLE_COLUMNS.items()
+            for column, language in translated_title_columns().items()
             if values.get(column, "").strip()
         },
     )

@@ -3,30 +3,64 @@
     [number] <headline> <SOURCE DOMAIN> PUBLISHED:YYYY/MM/DD
     [number] <headline> <SOURCE DOMAIN> НИЙТЭЛСЭН:YYYY/MM/DD
 
-The label gives the language (PUBLISHED English, НИЙТЭЛСЭН Mongolian). The domain
-may be a link to the story instead. A line copied from a page where several items
-ran together is split after each date.
+The label gives the language (each language's `published_label` in the language
+table: PUBLISHED English, НИЙТЭЛСЭН Mongolian). The domain may be a link to the story
+instead. A line copied from a page where several items ran together is split after
+each date.
 """
 
+import functools
 import re
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from bilingual.languages import site_languages
 
 from .decoding import has_bad_bytes, printable
 from .rows import ParsedRow, Rejection
 
-LABEL_LANGUAGES = {"published": "en", "нийтэлсэн": "mn"}
-_LABEL = r"(?P<label>PUBLISHED|НИЙТЭЛСЭН)\s*:[^\S\n]*(?P<date>\S*)"
-# Where one item ends: its label and date. Several may share a physical line.
-_ITEM_END = re.compile(r"(?:PUBLISHED|НИЙТЭЛСЭН)\s*:[^\S\n]*\S*", re.IGNORECASE)
-_ITEM = re.compile(rf"^(?P<rest>.*?)(?P<where>\S+?)\s*{_LABEL}$", re.IGNORECASE | re.DOTALL)
 _NUMBER = re.compile(r"^(?:(?P<marked>\d{1,4})[.)]\s+|(?P<bare>\d{1,4})\s+)(?=\S)")
 
 
-def _items(line: str) -> list[str]:
+@dataclass(frozen=True)
+class HouseFormat:
+    """The patterns for the labels of the site's languages, and which language each label says."""
+
+    label_languages: dict  # lower-case label -> language code
+    item_end: re.Pattern  # where one item ends: its label and date; several may share a line
+    item: re.Pattern  # one item: headline, source (or link), label and date
+
+
+@functools.lru_cache(maxsize=4)
+def _house_format(labels: tuple[tuple[str, str], ...]) -> HouseFormat:
+    alternatives = "|".join(re.escape(label) for label, _code in labels)
+    label = rf"(?P<label>{alternatives})\s*:[^\S\n]*(?P<date>\S*)"
+    return HouseFormat(
+        label_languages={label.lower(): code for label, code in labels},
+        item_end=re.compile(rf"(?:{alternatives})\s*:[^\S\n]*\S*", re.IGNORECASE),
+        # `where` starts after a space (or at the start): without that lookbehind a long
+        # line that is not an item takes quadratic time to refuse.
+        item=re.compile(
+            rf"^(?P<rest>.*?)(?<!\S)(?P<where>\S+?)\s*{label}$", re.IGNORECASE | re.DOTALL
+        ),
+    )
+
+
+def house_format() -> HouseFormat:
+    return _house_format(
+        tuple(
+            (language.published_label, language.code)
+            for language in site_languages()
+            if language.published_label
+        )
+    )
+
+
+def _items(line: str, item_end: re.Pattern) -> list[str]:
     """Split a physical line after each `LABEL:date`; text after the last one is its own item."""
     items, start = [], 0
-    for match in _ITEM_END.finditer(line):
+    for match in item_end.finditer(line):
         items.append(line[start : match.end()])
         start = match.end()
     items.append(line[start:])
@@ -56,16 +90,16 @@ class ListNumbering:
 
 def parse_lines(text: str):
     """Yield a ParsedRow or a Rejection for every item; blank lines are skipped."""
-    numbering = ListNumbering()
+    numbering, patterns = ListNumbering(), house_format()
     for line_number, line in enumerate(text.splitlines(), start=1):
-        for item in _items(line):
-            yield _parse_item(line_number, item, numbering)
+        for item in _items(line, patterns.item_end):
+            yield _parse_item(line_number, item, numbering, patterns)
 
 
-def _parse_item(line_number: int, item: str, numbering: ListNumbering):
+def _parse_item(line_number: int, item: str, numbering: ListNumbering, patterns: HouseFormat):
     if has_bad_bytes(item):
         return Rejection(line_number, _("The line is not valid UTF-8 text."), printable(item))
-    match = _ITEM.match(numbering.strip(item))
+    match = patterns.item.match(numbering.strip(item))
     if not match:
         return Rejection(
             line_number,
@@ -85,5 +119,5 @@ def _parse_item(line_number: int, item: str, numbering: ListNumbering):
         url=where if is_link else "",
         source="" if is_link else where,
         published=match.group("date"),
-        language=LABEL_LANGUAGES[match.group("label").lower()],
+        language=patterns.label_languages[match.group("label").lower()],
     )

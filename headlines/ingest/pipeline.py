@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext as _
 
+from ..links import normalise_domain
 from ..models import Source
 from .decoding import decode
-from .formats import FORMATS, guess_format
+from .formats import FEED_FORMATS, FORMATS, guess_format
 from .parse_csv import parse_csv
 from .parse_feed import parse_feed
 from .parse_lines import parse_lines
@@ -44,7 +45,7 @@ def run_import(
         report.reject(Rejection(0, _("There is nothing to import: the input is empty.")))
         return report
 
-    if format in ("rss", "atom"):
+    if format in FEED_FORMATS:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         parsed = list(parse_feed(raw, base_url=base_url))
     elif format == "csv":
@@ -55,8 +56,8 @@ def run_import(
     validator = RowValidator(
         source=source,
         language=language,
-        source_languages=dict(Source.objects.values_list("domain", "language")),
-        undated_is_today=format in ("rss", "atom"),
+        source_languages=source_languages(parsed, source),
+        undated_is_today=format in FEED_FORMATS,
     )
     valid = []
     for row in parsed:
@@ -79,3 +80,23 @@ def run_import(
     ).save(valid, report)
     report.outcomes.sort(key=lambda outcome: outcome.line)
     return report
+
+
+def source_languages(parsed, source: str = "") -> dict:
+    """domain -> language of its stored source, for the rows that do not give a language.
+
+    `source` is credited with every row when given. A row on montsame.mn takes the language
+    of the stored www.montsame.mn.
+    """
+    if source:
+        domains = {normalise_domain(source)}
+    else:
+        domains = {
+            normalise_domain(row.source or row.url)
+            for row in parsed
+            if not isinstance(row, Rejection) and not row.language.strip()
+        }
+        domains.discard("")
+    return {
+        domain: source.language for domain, source in Source.objects.for_domains(domains).items()
+    }

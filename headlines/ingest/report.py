@@ -57,10 +57,6 @@ class Report:
     def rejected_rows(self) -> list:
         return sorted((r for r in self.rejected if r.line), key=lambda r: r.line)
 
-    @property
-    def rows_read(self) -> int:
-        return len(self.outcomes) + len(self.rejected_rows)
-
     def summary(self) -> str:
         """One sentence for a message or the end of a command's output."""
         parts = [

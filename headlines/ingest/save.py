@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from ..identity import headline_key
 from ..links import canonical_url, domain_twins, site_url_for
 from ..models import Headline, Source
 from .report import CREATE, DUPLICATE, UPDATE, Outcome, Report
@@ -25,7 +24,6 @@ from .rows import Rejection, ValidRow
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-LOOKUP_CHUNK = 900  # keys per IN (...) query, under every database's parameter limit
 IMPORT_ACTION = "headlines.import"
 IMPORT_UPDATE_ACTION = "headlines.import_update"
 
@@ -84,18 +82,12 @@ class HeadlineSaver:
         wanted = {}  # domain -> the language of its first row
         for row in rows:
             wanted.setdefault(row.domain, row.language)
-        stored = {
-            source.domain: source
-            for source in Source.objects.filter(
-                domain__in={twin for domain in wanted for twin in domain_twins(domain)}
-            )
-        }
-        found, new, aliases = {}, {}, {}
+        found = Source.objects.for_domains(wanted)
+        new, aliases = {}, {}
         for domain, language in wanted.items():
-            twins = [stored[twin] for twin in domain_twins(domain) if twin in stored]
-            if twins:
-                found[domain] = twins[0]
-            elif twin := next((t for t in domain_twins(domain) if t in new), None):
+            if domain in found:
+                continue
+            if twin := next((t for t in domain_twins(domain) if t in new), None):
                 aliases[domain] = twin  # montsame.mn and www.montsame.mn in the same file
             else:
                 new[domain] = Source(
@@ -121,18 +113,19 @@ class HeadlineSaver:
             if not row.url:
                 # A line without a story link points at its source's site.
                 row.url = canonical_url(source.site_url)
-            row.domain = source.domain
-            keyed.append((row, headline_key(row.url, source.domain, row.published_on, row.title)))
-        existing = self._existing({key for _row, key in keyed})
+            row.domain = source.domain  # montsame.mn is shown as the stored www.montsame.mn
+            headline = self._new_headline(row, source)
+            keyed.append((row, headline, headline.compute_dedup_key()))
+        existing = Headline.objects.by_dedup_keys({key for _row, _headline, key in keyed})
         plans, seen = [], set()
-        for row, key in keyed:
+        for row, headline, key in keyed:
             if key in seen:
                 plans.append(Plan(row, key, DUPLICATE))
                 continue
             seen.add(key)
             stored = existing.get(key)
             if stored is None:
-                plans.append(Plan(row, key, CREATE, headline=self._new_headline(row, sources)))
+                plans.append(Plan(row, key, CREATE, headline=headline))
                 continue
             changes = self._changes(stored, row)
             if changes:
@@ -141,21 +134,12 @@ class HeadlineSaver:
                 plans.append(Plan(row, key, DUPLICATE, headline=stored))
         return plans
 
-    def _existing(self, keys) -> dict:
-        keys, found = list(keys), {}
-        for start in range(0, len(keys), LOOKUP_CHUNK):
-            for headline in Headline.objects.filter(
-                dedup_key__in=keys[start : start + LOOKUP_CHUNK]
-            ):
-                found[headline.dedup_key] = headline
-        return found
-
-    def _new_headline(self, row: ValidRow, sources) -> Headline:
+    def _new_headline(self, row: ValidRow, source: Source) -> Headline:
         now = timezone.now()
         return Headline(
             **{f"title_{code}": title for code, title in row.titles.items()},
             url=row.url,
-            source=sources[row.domain],
+            source=source,
             published_on=row.published_on,
             language=row.language,
             live=self.publish,
@@ -198,10 +182,7 @@ class HeadlineSaver:
         for plan in batch:
             try:
                 with transaction.atomic():
-                    if (
-                        plan.action == CREATE
-                        and Headline.objects.filter(dedup_key=plan.key).exists()
-                    ):
+                    if plan.action == CREATE and Headline.objects.with_dedup_key(plan.key).exists():
                         plan.action = DUPLICATE
                     elif plan.action == CREATE:
                         plan.headline.pk = None

@@ -4,28 +4,20 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-import nh3
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from bilingual.languages import language_codes, language_from_alias
+
 from ..links import canonical_url, normalise_domain
-from ..models import (
-    LANGUAGE_CHOICES,
-    TITLE_MAX_LENGTH,
-    URL_MAX_LENGTH,
-    http_url_validator,
-    latest_allowed_date,
-)
+from ..models import TITLE_MAX_LENGTH, URL_MAX_LENGTH, latest_allowed_date
+from ..validators import http_url_validator, refuse_control_characters, refuse_html
 from .dates import EARLIEST_DATE, DateError, read_date
 from .decoding import has_bad_bytes, printable
 from .rows import ParsedRow, Rejection, ValidRow
 
-LANGUAGES = {code for code, _name in LANGUAGE_CHOICES}
-LANGUAGE_NAMES = {
-    "en": "en", "eng": "en", "english": "en", "англи": "en",
-    "mn": "mn", "mon": "mn", "mongolian": "mn", "монгол": "mn",
-}  # fmt: skip
 _DOMAIN = re.compile(
     r"^(?=.{4,253}$)(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})$"
 )
@@ -90,16 +82,18 @@ class RowValidator:
 
     def _language(self, row: ParsedRow, domain: str) -> str:
         if row.language.strip():
-            language = LANGUAGE_NAMES.get(row.language.strip().lower().split("-")[0])
-            if language not in LANGUAGES:
+            language = language_from_alias(row.language.strip().split("-")[0])
+            if language is None:
                 raise RowError(
-                    _("Unknown language “%(language)s”: use en or mn.")
-                    % {"language": printable(row.language, 20)}
+                    _("Unknown language “%(language)s”: use %(codes)s.")
+                    % {"language": printable(row.language, 20), "codes": known_codes()}
                 )
             return language
         language = self.language or self.source_languages.get(domain, "")
         if not language:
-            raise RowError(_("The row does not say its language: give en or mn."))
+            raise RowError(
+                _("The row does not say its language: give %(codes)s.") % {"codes": known_codes()}
+            )
         return language
 
     def _date(self, value):
@@ -126,15 +120,21 @@ class RowError(ValueError):
     """Why a row cannot be imported, in the reader's language."""
 
 
+def known_codes() -> str:
+    """The table's codes for a message: "en or mn"."""
+    return str(get_text_list(language_codes()))
+
+
 def clean_title(text: str) -> str:
     """The headline as written, with its spacing tidied; refused when it is not plain text."""
     title = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not title:
         raise RowError(_("The headline is empty."))
-    if any(unicodedata.category(char) == "Cc" for char in title):
-        raise RowError(_("The headline contains control characters."))
-    if nh3.is_html(title):
-        raise RowError(_("The headline contains HTML; give it as plain text."))
+    try:
+        refuse_control_characters(title)
+        refuse_html(title)
+    except ValidationError as error:
+        raise RowError(error.messages[0]) from None
     if len(title) > TITLE_MAX_LENGTH:
         raise RowError(
             _("The headline is %(length)d characters long; the most is %(limit)d.")

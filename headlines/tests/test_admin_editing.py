@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 
 from headlines.factories import HeadlineFactory, SourceFactory
 from headlines.models import Headline, Source
@@ -112,6 +113,36 @@ def test_a_known_source_is_reused_even_without_www(chief_client):
     assert Source.objects.count() == 1
 
 
+def test_sources_are_found_by_domain_or_its_www_twin_in_one_query(django_assert_num_queries):
+    montsame = SourceFactory(domain="www.montsame.mn")
+    news = SourceFactory(domain="news.mn")
+
+    with django_assert_num_queries(1):
+        found = Source.objects.for_domains(
+            ["montsame.mn", "www.montsame.mn", "www.news.mn", "www.unknown.mn"]
+        )
+
+    assert found == {"montsame.mn": montsame, "www.montsame.mn": montsame, "www.news.mn": news}
+    assert Source.objects.for_domain("HTTPS://Montsame.mn/en/") == montsame
+
+
+def test_a_site_link_on_the_www_less_twin_is_the_same_headline(chief_client):
+    montsame = SourceFactory(domain="www.montsame.mn", site_url="https://www.montsame.mn/")
+    HeadlineFactory(url="https://www.montsame.mn/", source=montsame, title_en="FUEL SUPPLY")
+
+    response = chief_client.post(
+        f"{HEADLINES_URL}add/",
+        headline_data(
+            url="https://montsame.mn/", title_en="FUEL  SUPPLY", published_on="2025-12-05"
+        ),
+    )
+
+    assert response.context["form"].errors["url"] == [
+        "This story is already a headline: “FUEL SUPPLY”."
+    ]
+    assert Headline.objects.count() == 1
+
+
 def test_the_same_story_cannot_be_added_twice(chief_client):
     HeadlineFactory(url="https://www.montsame.mn/en/read/7?page=2", title_en="FIRST COPY")
 
@@ -138,6 +169,17 @@ def test_the_same_story_cannot_be_added_twice(chief_client):
             "A headline cannot be dated in the future.",
         ),
         ({"title_en": ""}, "title_en", "Give the headline in its original language."),
+        # The importer refuses these with the same words (headlines.validators).
+        (
+            {"title_en": "FUEL <b>SUPPLY</b>"},
+            "title_en",
+            "The headline contains HTML; give it as plain text.",
+        ),
+        (
+            {"title_en": "FUEL\x07SUPPLY"},
+            "title_en",
+            "Remove the invisible control characters from this text.",
+        ),
     ],
 )
 def test_bad_headlines_are_refused(chief_client, overrides, field, message):
@@ -145,6 +187,19 @@ def test_bad_headlines_are_refused(chief_client, overrides, field, message):
 
     assert message in response.context["form"].errors[field]
     assert (Headline.objects.count(), Source.objects.count()) == (0, 0)
+
+
+def test_control_characters_are_refused_in_headlines_and_sources():
+    headline = HeadlineFactory.build(title_en="BAD\x0bTITLE", source=SourceFactory())
+    source = SourceFactory.build(name_en="Name\x07")
+
+    with pytest.raises(ValidationError) as headline_error:
+        headline.full_clean()
+    with pytest.raises(ValidationError) as source_error:
+        source.full_clean()
+
+    assert "title_en" in headline_error.value.message_dict
+    assert "name_en" in source_error.value.message_dict
 
 
 def test_publishing_with_a_pin_and_a_translation(chief_client):

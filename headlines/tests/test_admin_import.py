@@ -128,6 +128,7 @@ def test_writers_without_publish_permission_import_drafts_only(client):
 
     assert soup(form_page).select("input[name=publish]") == []
     assert list(Headline.objects.values_list("live", flat=True)) == [False]
+    assert "Import headlines" in client.get("/admin/").content.decode()  # the policy's menu item
 
 
 def test_an_imported_headline_shows_where_it_came_from_in_its_history(chief_client, importer):
@@ -143,12 +144,18 @@ def test_an_imported_headline_shows_where_it_came_from_in_its_history(chief_clie
 
 def test_the_site_setting_is_edited_in_the_admin(chief_client, home_page):
     site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/headlines/headlinelistsettings/{site.pk}/"
+    form = soup(chief_client.get(url))
+    # A checkbox per list, from the language table.
+    assert [box["value"] for box in form.select("input[name=lists_showing_translations]")] == [
+        "en",
+        "mn",
+    ]
+
     response = chief_client.post(
         f"/admin/settings/headlines/headlinelistsettings/{site.pk}/",
-        {"english_list_shows_translations": "on"},
+        {"lists_showing_translations": ["en"]},
     )
 
     assert response.status_code == 302
-    settings = HeadlineListSettings.for_site(site)
-    assert settings.english_list_shows_translations
-    assert not settings.mongolian_list_shows_translations
+    assert HeadlineListSettings.for_site(site).lists_showing_translations == ["en"]

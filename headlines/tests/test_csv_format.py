@@ -5,8 +5,7 @@ import datetime
 import pytest
 from wagtail.models import ModelLogEntry
 
-from headlines.ingest.save import HeadlineSaver
-from headlines.models import Headline, Source
+from headlines.models import Headline, HeadlineQuerySet, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +50,7 @@ def test_bad_rows_are_reported_with_line_numbers_and_good_rows_imported(importer
         "SCRIPTED,javascript:alert(1),2025-12-05,en\n"
         ",https://www.montsame.mn/b,2025-12-05,en\n"
         "<i>TAGGED</i>,https://www.montsame.mn/c,2025-12-05,en\n"
+        "BELL\x07RINGS,https://www.montsame.mn/c2,2025-12-05,en\n"
         "LEAP,https://www.montsame.mn/d,2025-02-29,en\n"
         "FUTURE,https://www.montsame.mn/e,2999-01-01,en\n"
         "FRENCH,https://www.montsame.mn/f,2025-12-05,fr\n"
@@ -63,11 +63,12 @@ def test_bad_rows_are_reported_with_line_numbers_and_good_rows_imported(importer
         (3, "Only http:// and https:// links are accepted, not “javascript:alert(1)”."),
         (4, "The headline is empty."),
         (5, "The headline contains HTML; give it as plain text."),
-        (6, "“2025-02-29” is not a real date."),
-        (7, "The date 2999-01-01 is in the future."),
-        (8, "Unknown language “fr”: use en or mn."),
-        (9, "The row has more values (5) than the header has columns (4)."),
-        (10, "The row has neither a link nor a source domain."),
+        (6, "Remove the invisible control characters from this text."),
+        (7, "“2025-02-29” is not a real date."),
+        (8, "The date 2999-01-01 is in the future."),
+        (9, "Unknown language “fr”: use en or mn."),
+        (10, "The row has more values (5) than the header has columns (4)."),
+        (11, "The row has neither a link nor a source domain."),
     ]
     assert sorted(Headline.objects.values_list("title_en", flat=True)) == [
         "ANOTHER GOOD",
@@ -147,7 +148,7 @@ def test_a_batch_that_hits_a_concurrent_copy_is_saved_row_by_row(importer, monke
     importer(
         "title,url,published,language\nSAVED ELSEWHERE,https://www.montsame.mn/a,2025-12-05,en\n"
     )
-    monkeypatch.setattr(HeadlineSaver, "_existing", lambda self, keys: {})  # the race
+    monkeypatch.setattr(HeadlineQuerySet, "by_dedup_keys", lambda self, keys: {})  # the race
 
     report = importer(
         "title,url,published,language\n"

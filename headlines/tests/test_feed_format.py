@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from headlines.factories import SourceFactory
+from headlines.ingest.dates import DateError, read_date
 from headlines.models import Headline, Source
 
 from .feeds_samples import ATOM, BROKEN, RSS
@@ -77,3 +79,26 @@ def test_re_importing_a_feed_creates_nothing(importer):
 
     assert (again.created, again.updated, again.duplicates) == (0, 0, 2)
     assert Headline.objects.count() == 2
+
+
+@pytest.mark.parametrize("language", ["en", ""])
+def test_a_feed_on_the_bare_domain_fills_the_stored_www_source(importer, language):
+    """Issue 10: links on montsame.mn once stopped the import with KeyError: 'www.montsame.mn'."""
+    montsame = SourceFactory(domain="www.montsame.mn", language="en")
+    feed = RSS.replace("https://www.montsame.mn/", "https://montsame.mn/")
+
+    report = importer(feed, language=language, base_url="https://montsame.mn/rss")
+
+    assert (report.created, len(report.rejected_rows)) == (2, 2)
+    assert {outcome.domain for outcome in report.outcomes} == {"www.montsame.mn"}
+    assert set(Headline.objects.values_list("source", "language", "url")) == {
+        (montsame.pk, "en", "https://montsame.mn/en/read/1"),
+        (montsame.pk, "en", "https://montsame.mn/en/read/2"),
+    }
+    assert list(Source.objects.all()) == [montsame]
+
+
+@pytest.mark.parametrize("text", ["9999-12-31T23:00:00-12:00", "Fri, 31 Dec 9999 23:00:00 -1200"])
+def test_dates_past_the_end_of_the_calendar_are_refused_not_crashed(text):
+    with pytest.raises(DateError):
+        read_date(text)

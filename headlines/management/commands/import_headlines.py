@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from bilingual.dates import short_date
+from bilingual.languages import language_codes
 from headlines.ingest.fetch import DEFAULT_TIMEOUT, FetchError, fetch
 from headlines.ingest.formats import FORMATS
 from headlines.ingest.pipeline import run_import
@@ -17,7 +19,7 @@ from headlines.links import normalise_domain
 class Command(BaseCommand):
     help = (
         "Import headlines from a file, an http(s) address or standard input (-): RSS, Atom, "
-        "CSV (title,url,published,language[,source,title_en,title_mn]) or house-format lines "
+        "CSV (title,url,published,language[,source,title_<language>...]) or house-format lines "
         "(“<headline> <SOURCE DOMAIN> PUBLISHED:YYYY/MM/DD”). Re-running changes nothing."
     )
 
@@ -30,7 +32,7 @@ class Command(BaseCommand):
             "--source", metavar="DOMAIN", help="Credit every headline to this source."
         )
         parser.add_argument(
-            "--language", choices=["en", "mn"], help="Language of rows that do not give one."
+            "--language", choices=language_codes(), help="Language of rows that do not give one."
         )
         parser.add_argument(
             "--publish", action="store_true", help="Publish new headlines (default: drafts)."
@@ -90,7 +92,7 @@ class Command(BaseCommand):
             for outcome in report.outcomes:
                 self.stdout.write(
                     f"line {outcome.line}: {outcome.action}: {outcome.title} "
-                    f"{outcome.domain.upper()} {outcome.published_on:%Y/%m/%d}"
+                    f"{outcome.domain.upper()} {short_date(outcome.published_on)}"
                 )
         for rejection in report.rejected_rows:
             text = f"  [{rejection.text}]" if rejection.text else ""

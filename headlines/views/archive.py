@@ -1,20 +1,17 @@
 """The public headline archive: every published headline of a list, day by day."""
 
-import datetime
-
 from django.core.paginator import Paginator
 from django.db.models import Max, Min, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from bilingual.languages import current_language
+from bilingual.languages import Language, current_language, other_languages
 
-from .ingest.dates import DateError, read_date
-from .links import normalise_domain
-from .lists import LIST_LANGUAGES, public_headlines
-from .models import Source
+from ..ingest.dates import DateError, read_date
+from ..links import normalise_domain
+from ..lists import public_headlines
+from ..models import Source
 
 HEADLINES_PER_PAGE = 50
 
@@ -24,13 +21,11 @@ def archive_home(request):
     return redirect("headlines:archive", list_language=current_language())
 
 
-def archive(request, list_language, day=None):
+def archive(request, list_language: Language, day=None):
     """All headlines of one list, newest first; with `day`, that day's and links to its neighbours."""
-    if list_language not in LIST_LANGUAGES:
-        raise Http404
     if "day" in request.GET:  # the "go to a day" form
         return _jump_to_day(request, list_language)
-    headlines = public_headlines(request, list_language)
+    headlines = public_headlines(request, list_language.code)
     sources = Source.objects.filter(pk__in=headlines.order_by().values("source_id")).order_by(
         "domain"
     )
@@ -42,7 +37,7 @@ def archive(request, list_language, day=None):
         headlines = headlines.filter(source__domain=chosen_source)
     context = {
         "list_language": list_language,
-        "other_language": next(code for code in LIST_LANGUAGES if code != list_language),
+        "other_lists": other_languages(list_language.code),
         "sources": sources,
         "chosen_source": chosen_source,
         "day": day,
@@ -82,25 +77,3 @@ def _jump_to_day(request, list_language):
     else:
         url = reverse("headlines:archive_day", kwargs={"list_language": list_language, "day": day})
     return redirect(f"{url}?{urlencode(query)}" if query else url)
-
-
-class DayConverter:
-    """`2025-12-05` in a URL; impossible dates do not match (so they are a 404)."""
-
-    regex = r"\d{4}-\d{2}-\d{2}"
-
-    def to_python(self, value):
-        return datetime.date.fromisoformat(value)
-
-    def to_url(self, value):
-        return value.isoformat() if isinstance(value, datetime.date) else str(value)
-
-
-class ListLanguageConverter:
-    regex = "|".join(LIST_LANGUAGES)
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
