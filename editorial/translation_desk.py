@@ -30,7 +30,6 @@ from bilingual.translation_status import (
 )
 from headlines.models import Headline
 
-ROWS_PER_PAGE = 50
 # How many items revised more than once, newest first, are checked for an out-of-date
 # language on each visit (one batch of revisions; results are cached per revision).
 OUT_OF_DATE_CANDIDATES = 500

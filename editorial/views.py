@@ -22,7 +22,6 @@ from .translation_desk import (
     HEADLINE,
     MISSING,
     OUT_OF_DATE,
-    ROWS_PER_PAGE,
     DeskFilters,
     DeskListing,
 )
@@ -49,6 +48,7 @@ class TranslationDeskPermissionPolicy(BaseDjangoAuthPermissionPolicy):
 
 
 translation_desk_policy = TranslationDeskPermissionPolicy(TranslationTask)
+ROWS_PER_PAGE = 50
 
 
 class DeskFilterForm(forms.Form):

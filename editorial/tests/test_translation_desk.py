@@ -175,7 +175,6 @@ def test_the_desk_builds_only_the_rows_of_the_page_it_shows(
     client, editorial, translator, monkeypatch
 ):
     """Many untranslated headlines: counted in the database, one page of them read."""
-    monkeypatch.setattr(translation_desk, "ROWS_PER_PAGE", 5)
     monkeypatch.setattr("editorial.views.ROWS_PER_PAGE", 5)
     source = SourceFactory(domain="www.montsame.mn")
     for number in range(12):
