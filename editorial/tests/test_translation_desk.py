@@ -163,10 +163,18 @@ def test_empty_markup_counts_as_missing(client, editorial, translator):
         body_mn=[("paragraph", "<p></p>"), ("paragraph", '<p data-block-key="k1"><br/></p>')],
     )
     article.save_revision()
+    ArticlePageFactory(  # no revision: the page's own columns are read
+        parent=editorial,
+        title_en="Blank without revisions",
+        title_mn="Хоосон",
+        summary_mn=" ",
+        body_mn=[("paragraph", "<p> </p>")],
+    )
 
     login(client, translator)
     page = desk(client, status="missing", language="mn")
     assert "Blank Mongolian text" in page
+    assert "Blank without revisions" in page
     assert "summary, body" in page
     assert "Blank Mongolian text" not in desk(client, status="missing", language="en")
 
