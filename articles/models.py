@@ -14,9 +14,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from bilingual.languages import languages_with, localized
+from bilingual.languages import localized
 from bilingual.panels import TranslationStatusPanel
 from bilingual.slugs import AsciiSlugMixin
+from bilingual.translated_content import TranslatedContent
 
 from .blocks import ArticleBodyBlock
 
@@ -57,7 +58,7 @@ def article_cards(queryset):
     )
 
 
-class ArticleIndexPage(AsciiSlugMixin, Page):
+class ArticleIndexPage(TranslatedContent, AsciiSlugMixin, Page):
     """A section of the site (News, Analysis, Opinion) listing its articles."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -65,13 +66,11 @@ class ArticleIndexPage(AsciiSlugMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     subpage_types = ["articles.ArticlePage"]
     parent_page_types = ["portal.HomePage"]
+    translated_fields = ("title",)
 
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
-
-    def translated_languages(self):
-        return languages_with(self, ("title",))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -82,7 +81,7 @@ class ArticleIndexPage(AsciiSlugMixin, Page):
         return context
 
 
-class ArticlePage(AsciiSlugMixin, Page):
+class ArticlePage(TranslatedContent, AsciiSlugMixin, Page):
     """A story, often republished from another outlet with its guest author's profile."""
 
     summary = models.TextField(
@@ -119,7 +118,7 @@ class ArticlePage(AsciiSlugMixin, Page):
     republication_note = models.TextField(_("republication note"), blank=True)
 
     content_panels = Page.content_panels + [
-        TranslationStatusPanel(fields=("title", "summary", "body")),
+        TranslationStatusPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -155,15 +154,13 @@ class ArticlePage(AsciiSlugMixin, Page):
     ]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    # The article really exists in a language once all three are written.
+    translated_fields = ("title", "summary", "body")
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [models.Index(fields=["-published_at"])]
-
-    def translated_languages(self):
-        """Languages the article really exists in: title, summary and body all written."""
-        return languages_with(self, ("title", "summary", "body"))
 
     @property
     def original_source_domain(self):

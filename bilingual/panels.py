@@ -1,25 +1,20 @@
 """A read-only panel on the edit page: is each language written, and is it up to date?"""
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .translation_status import status_for
+from .languages import get_language_info
+from .translated_content import translated_field_label
 
 
 class TranslationStatusPanel(Panel):
-    """Shows, per language, the translated `fields` still empty or behind the other language."""
+    """Shows, per language, the model's `translated_fields` still empty or behind the other
+    language (the model is a `TranslatedContent`)."""
 
-    def __init__(self, fields=("title",), **kwargs):
+    def __init__(self, **kwargs):
         kwargs.setdefault("heading", _("Translation status"))
         super().__init__(**kwargs)
-        self.fields = tuple(fields)
-
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        kwargs["fields"] = self.fields
-        return kwargs
 
     @property
     def clean_name(self):
@@ -33,20 +28,17 @@ class TranslationStatusPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            status = status_for(self.instance, self.panel.fields)
-            names = dict(settings.LANGUAGES)
-            labels = {
-                name: self.panel.model._meta.get_field(name).verbose_name
-                for name in self.panel.fields
-            }
+            model = self.panel.model
             context["languages"] = [
                 {
                     "code": language.language,
-                    "name": names.get(language.language, language.language),
+                    "name": get_language_info(language.language).name,
                     "state": language.state,
-                    "missing": ", ".join(str(labels[name]) for name in language.missing),
+                    "missing": ", ".join(
+                        translated_field_label(model, name) for name in language.missing
+                    ),
                     "changed_at": language.changed_at and timezone.localtime(language.changed_at),
                 }
-                for language in status.languages
+                for language in self.instance.translation_status().languages
             ]
             return context

@@ -15,7 +15,8 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models.fields.json import KT
+from django.db.models import Case, TextField, Value, When
+from django.db.models.fields.json import KeyTextTransform
 from wagtail.fields import StreamField
 from wagtail.models import Revision
 
@@ -179,6 +180,16 @@ def _batches(sequence):
         yield sequence[start : start + BATCH]
 
 
+def json_text(json_field: str, key: str):
+    """The text under `key` of a JSON column, NULL for a JSON null (where SQLite's `KT`
+    gives the word "null", which would count as text)."""
+    return Case(
+        When(**{f"{json_field}__{key}": None}, then=Value(None)),
+        default=KeyTextTransform(key, json_field),
+        output_field=TextField(),
+    )
+
+
 def _histories(model, items: Sequence[Item], fields: Sequence[str]) -> dict[str, list]:
     """Each object's revisions, oldest first, reduced to the translated fields."""
     histories = {str(item.pk): [] for item in items}
@@ -187,7 +198,7 @@ def _histories(model, items: Sequence[Item], fields: Sequence[str]) -> dict[str,
         rows = (
             Revision.objects.filter(base_content_type=base_content_type(model), object_id__in=batch)
             .order_by("created_at", "pk")
-            .values("object_id", "created_at", **{f"v_{n}": KT(f"content__{n}") for n in names})
+            .values("object_id", "created_at", **{f"v_{n}": json_text("content", n) for n in names})
         )
         for row in rows:
             content = {name: row[f"v_{name}"] for name in names}

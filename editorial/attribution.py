@@ -4,22 +4,13 @@ from django.db import transaction
 
 from articles.models import ArticleAuthor
 from authors.models import Author
-from bilingual.slugs import ascii_slug
+from bilingual.slugs import free_slug
 
 from .roles import WRITERS
 
 
 def is_writer(user) -> bool:
     return user.is_authenticated and user.groups.filter(name=WRITERS).exists()
-
-
-def unique_author_slug(name: str, fallback: str) -> str:
-    base = ascii_slug(name) or fallback
-    slug, number = base, 1
-    while Author.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def staff_author_for(user) -> Author:
@@ -29,7 +20,9 @@ def staff_author_for(user) -> Author:
         name = user.get_full_name().strip() or user.get_username()
         author = Author.objects.create(
             name_en=name,
-            slug=unique_author_slug(name, f"author-{user.pk}"),
+            slug=free_slug(
+                name, lambda slug: Author.objects.filter(slug=slug).exists(), f"author-{user.pk}"
+            ),
             kind=Author.Kind.STAFF,
             user=user,
         )

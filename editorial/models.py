@@ -2,10 +2,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
-from bilingual.languages import language_codes
-from bilingual.translation_status import missing_in, values_from_object
-
-from .texts import describe_missing, fields_for
+from bilingual.translated_content import TranslatedContent
 
 
 class TranslationIncomplete(Exception):
@@ -15,15 +12,6 @@ class TranslationIncomplete(Exception):
         super().__init__(message)
         self.obj = obj
         self.message = message
-
-
-def missing_translations(obj) -> dict[str, tuple[str, ...]]:
-    """Fields of the item's latest text that are empty, by language."""
-    latest = obj.get_latest_revision_as_object()
-    fields = fields_for(type(latest))
-    values = values_from_object(latest, fields)
-    missing = {code: missing_in(values, fields, code) for code in language_codes()}
-    return {code: names for code, names in missing.items() if names}
 
 
 class TranslationTask(AbstractGroupApprovalTask):
@@ -37,13 +25,15 @@ class TranslationTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             obj = task_state.workflow_state.content_object
-            missing = missing_translations(obj)
+            # The item's latest text, as the edit page's status panel reads it.
+            latest = obj.get_latest_revision_as_object()
+            missing = latest.missing_fields() if isinstance(latest, TranslatedContent) else {}
             if missing:
                 # Built now, while the admin user's language is active.
                 raise TranslationIncomplete(
                     obj,
                     gettext("The translation cannot be approved yet. Still missing: %(missing)s.")
-                    % {"missing": describe_missing(missing)},
+                    % {"missing": latest.describe_missing(missing)},
                 )
         return super().on_action(task_state, user, action_name, **kwargs)
 

@@ -1,180 +1,247 @@
-"""The translators' work list: articles and headlines missing a language or behind the other.
+"""What the translation desk lists: articles and headlines missing a language or behind.
 
-Every row comes from a fixed number of queries (sections, articles, headlines, and the
-revisions of items whose status is not cached yet), however many rows there are.
+The database does the filtering and the paging. "Missing" is a filter on the current text
+of the translated fields (`bilingual.translated_content.lacking_text`). "Out of date" can
+only be read from revision history, so it is computed for a bounded set of candidates
+(items revised more than once, newest first) and cached per latest revision; the page's
+own rows then get their exact status. The query count does not grow with the rows.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from types import SimpleNamespace
 
-from django import forms
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Revision
 
-from articles.models import ArticleIndexPage, ArticlePage
-from bilingual.languages import language_codes, localized
-from bilingual.translation_status import Item, TranslationStatus, statuses_for
+from articles.models import ArticlePage
+from bilingual.languages import get_language_info, language_codes, localized
+from bilingual.translated_content import lacking_text, translated_field_label
+from bilingual.translation_status import (
+    Item,
+    TranslationStatus,
+    base_content_type,
+    localized_names,
+    statuses_for,
+)
 from headlines.models import Headline
 
-from .texts import ARTICLE_FIELDS, FIELD_LABELS, HEADLINE_FIELDS, LANGUAGE_LABELS
+# How many items revised more than once, newest first, are checked for an out-of-date
+# language on each visit (one batch of revisions; results are cached per revision).
+OUT_OF_DATE_CANDIDATES = 500
+# Until `headlines.Headline` declares the translated-content contract itself.
+HEADLINE_TRANSLATED_FIELDS = getattr(Headline, "translated_fields", ("title",))
+HEADLINE_ORIGINAL_LANGUAGE = getattr(Headline, "original_language_field", None) or "language"
 
-ROWS_PER_PAGE = 50
-DESK_PERMISSION = "editorial.use_translation_desk"
-HEADLINES_CHOICE = "headlines"
+MISSING = "missing"
+OUT_OF_DATE = "out_of_date"
+ARTICLE = "article"
+HEADLINE = "headline"
 
 
-def user_can_use_desk(user) -> bool:
-    return user.is_active and user.has_perm(DESK_PERMISSION)
+@dataclass(frozen=True)
+class DeskFilters:
+    """What the desk was asked for; empty strings mean "any"."""
 
+    language: str = ""
+    status: str = ""  # MISSING, OUT_OF_DATE, or either
+    kind: str = ""  # ARTICLE, HEADLINE, or both
+    section: object = None  # an ArticleIndexPage, or every section
 
-class DeskFilterForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    section = forms.ChoiceField(label=_("Section"), required=False)
-    state = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[
-            ("", _("Missing or out of date")),
-            ("missing", _("Missing")),
-            ("out_of_date", _("Out of date")),
-        ],
-    )
-
-    def __init__(self, *args, sections, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("Either language"))] + [
-            (code, LANGUAGE_LABELS.get(code, code)) for code in language_codes()
-        ]
-        self.fields["section"].choices = (
-            [("", _("Articles and headlines"))]
-            + [(str(section.pk), str(localized(section, "title"))) for section in sections]
-            + [(HEADLINES_CHOICE, _("Headlines"))]
-        )
+    @property
+    def languages(self) -> list[str]:
+        return [self.language] if self.language else language_codes()
 
 
 @dataclass(frozen=True)
 class DeskRow:
+    """One line of the desk's table."""
+
     kind: str
     title: str
-    place: str
-    status: TranslationStatus
+    place: str  # the article's section or the headline's source
+    cells: list  # per language: its name, state and missing fields
     edit_url: str
     live: bool
 
-    def cells(self):
+
+@dataclass(frozen=True)
+class DeskKind:
+    """One kind of item on the desk: its translated fields and how its rows are shown."""
+
+    model: type
+    fields: tuple[str, ...]
+    original_language_field: str | None = None
+
+    def needing_work(self, queryset, filters: DeskFilters):
+        """`queryset` narrowed in the database to items missing or behind in the languages."""
+        missing = lacking_text(self.model, self.fields, filters.languages)
+        if filters.status == MISSING:
+            return queryset.filter(missing)
+        candidates = queryset.filter(revised_more_than_once(self.model))
+        if filters.status != OUT_OF_DATE:
+            candidates = candidates.exclude(missing)  # listed anyway
+        behind = self.out_of_date(candidates, filters.languages)
+        if filters.status == OUT_OF_DATE:
+            return queryset.filter(pk__in=behind)
+        return queryset.filter(missing | Q(pk__in=behind))
+
+    def out_of_date(self, candidates, languages) -> list:
+        """The pks among the newest candidates that lag in one of `languages`."""
+        rows = candidates.order_by("-latest_revision_id").values(*self.status_columns())
+        statuses = self.statuses(list(rows[:OUT_OF_DATE_CANDIDATES]))
+        return [
+            pk
+            for pk, status in statuses.items()
+            if any(status[code].state == OUT_OF_DATE for code in languages)
+        ]
+
+    def status_columns(self, with_text=False) -> list[str]:
+        """What `statuses` reads of a row; with the text, no query for rows without revisions."""
+        columns = ["pk", "latest_revision_id"]
+        if self.original_language_field:
+            columns.append(self.original_language_field)
+        return columns + (localized_names(self.fields) if with_text else [])
+
+    def statuses(self, rows) -> dict:
+        """TranslationStatus by pk for rows read with `status_columns`."""
+        text = set(localized_names(self.fields))
+        items = [
+            Item(
+                row["pk"],
+                row["latest_revision_id"],
+                row.get(self.original_language_field) if self.original_language_field else None,
+                values=row if text <= row.keys() else None,
+            )
+            for row in rows
+        ]
+        return statuses_for(self.model, items, self.fields)
+
+    def cells(self, status: TranslationStatus) -> list[dict]:
+        """Per language, what the desk's table shows."""
         return [
             {
-                "language": LANGUAGE_LABELS.get(s.language, s.language),
+                "language": get_language_info(s.language).name,
                 "state": s.state,
-                "missing": ", ".join(str(FIELD_LABELS.get(name, name)) for name in s.missing),
+                "missing": ", ".join(
+                    translated_field_label(self.model, name) for name in s.missing
+                ),
             }
-            for s in self.status.languages
+            for s in status.languages
         ]
 
 
+ARTICLES = DeskKind(ArticlePage, ArticlePage.translated_fields)
+HEADLINES = DeskKind(Headline, HEADLINE_TRANSLATED_FIELDS, HEADLINE_ORIGINAL_LANGUAGE)
+
+
+def revised_more_than_once(model) -> Exists:
+    """Only an item with an earlier revision than its latest can have fallen behind."""
+    return Exists(
+        Revision.objects.filter(
+            base_content_type=base_content_type(model),
+            object_id=Cast(OuterRef("pk"), CharField()),
+        ).exclude(pk=OuterRef("latest_revision_id"))
+    )
+
+
 def _title(row: dict) -> str:
-    """The title in the admin user's language, else the other one."""
+    """The title in the admin user's language, else another one."""
     return str(localized(SimpleNamespace(**row), "title"))
 
 
-def article_rows(sections, section=None) -> list[DeskRow]:
-    queryset = ArticlePage.objects.all()
-    if section is not None:
-        queryset = queryset.child_of(section)
-    rows = list(
-        queryset.order_by("-latest_revision_created_at", "-pk").values(
-            "pk", "path", "live", "latest_revision_id", "title_en", "title_mn"
+class ArticleListing:
+    """The articles needing work, newest revision first; rows are built one page at a time."""
+
+    kind = ARTICLES
+
+    def __init__(self, filters: DeskFilters, sections):
+        queryset = ArticlePage.objects.all()
+        if filters.section is not None:
+            queryset = queryset.child_of(filters.section)
+        self.queryset = self.kind.needing_work(queryset, filters).order_by(
+            "-latest_revision_created_at", "-pk"
         )
-    )
-    statuses = statuses_for(
-        ArticlePage, [Item(r["pk"], r["latest_revision_id"]) for r in rows], ARTICLE_FIELDS
-    )
-    section_titles = {s.path: str(localized(s, "title")) for s in sections}
-    step = ArticlePage.steplen
-    return [
-        DeskRow(
-            kind=_("Article"),
-            title=_title(row),
-            place=section_titles.get(row["path"][:-step], ""),
-            status=statuses[row["pk"]],
-            edit_url=reverse("wagtailadmin_pages:edit", args=[row["pk"]]),
-            live=row["live"],
+        self.section_titles = {s.path: str(localized(s, "title")) for s in sections}
+
+    def rows(self, start: int, stop: int) -> list[DeskRow]:
+        columns = self.kind.status_columns(with_text=True)
+        values = list(self.queryset.values("path", "live", *columns)[start:stop])
+        statuses = self.kind.statuses(values)
+        step = ArticlePage.steplen
+        return [
+            DeskRow(
+                kind=_("Article"),
+                title=_title(row),
+                place=self.section_titles.get(row["path"][:-step], ""),
+                cells=self.kind.cells(statuses[row["pk"]]),
+                edit_url=reverse("wagtailadmin_pages:edit", args=[row["pk"]]),
+                live=row["live"],
+            )
+            for row in values
+        ]
+
+
+class HeadlineListing:
+    """The headlines needing work, newest first."""
+
+    kind = HEADLINES
+
+    def __init__(self, filters: DeskFilters):
+        self.queryset = self.kind.needing_work(Headline.objects.all(), filters).order_by(
+            "-published_on", "-pk"
         )
-        for row in rows
-    ]
+
+    def rows(self, start: int, stop: int) -> list[DeskRow]:
+        columns = self.kind.status_columns(with_text=True)
+        values = list(self.queryset.values("live", "source__domain", *columns)[start:stop])
+        statuses = self.kind.statuses(values)
+        edit_url_name = Headline.snippet_viewset.get_url_name("edit")
+        return [
+            DeskRow(
+                kind=_("Headline"),
+                title=_title(row),
+                place=row["source__domain"],
+                cells=self.kind.cells(statuses[row["pk"]]),
+                edit_url=reverse(edit_url_name, args=[quote(row["pk"])]),
+                live=row["live"],
+            )
+            for row in values
+        ]
 
 
-def headline_rows() -> list[DeskRow]:
-    rows = list(
-        Headline.objects.order_by("-published_on", "-pk").values(
-            "pk", "live", "language", "latest_revision_id", "title_en", "title_mn", "source__domain"
-        )
-    )
-    statuses = statuses_for(
-        Headline,
-        [Item(r["pk"], r["latest_revision_id"], r["language"], values=r) for r in rows],
-        HEADLINE_FIELDS,
-    )
-    edit_url_name = Headline.snippet_viewset.get_url_name("edit")
-    return [
-        DeskRow(
-            kind=_("Headline"),
-            title=_title(row),
-            place=row["source__domain"],
-            status=statuses[row["pk"]],
-            edit_url=reverse(edit_url_name, args=[quote(row["pk"])]),
-            live=row["live"],
-        )
-        for row in rows
-    ]
+class DeskListing:
+    """Articles then headlines as one sequence Django's Paginator can page: counting and
+    slicing run in the database, and only the requested page's rows are built."""
 
+    def __init__(self, filters: DeskFilters, sections):
+        self.listings = []
+        if filters.kind in ("", ARTICLE):
+            self.listings.append(ArticleListing(filters, sections))
+        if filters.kind in ("", HEADLINE) and filters.section is None:
+            self.listings.append(HeadlineListing(filters))
 
-def wanted(row: DeskRow, language: str, state: str) -> bool:
-    statuses = [row.status[language]] if language else row.status.languages
-    if state:
-        return any(s.state == state for s in statuses)
-    return any(s.needs_work for s in statuses)
+    @cached_property
+    def counts(self) -> list[int]:
+        return [listing.queryset.count() for listing in self.listings]
 
+    def count(self) -> int:
+        return sum(self.counts)
 
-class TranslationDeskView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "editorial/translation_desk.html"
-    page_title = _("Translation desk")
-    header_icon = "globe"
+    def __len__(self):
+        return self.count()
 
-    def dispatch(self, request, *args, **kwargs):
-        if not user_can_use_desk(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        sections = list(ArticleIndexPage.objects.order_by("path"))
-        form = DeskFilterForm(self.request.GET or None, sections=sections)
-        filters = form.cleaned_data if form.is_valid() else {}
-        language = filters.get("language", "")
-        state = filters.get("state", "")
-        chosen = filters.get("section", "")
-
-        rows = []
-        if chosen != HEADLINES_CHOICE:
-            section = next((s for s in sections if str(s.pk) == chosen), None)
-            rows += article_rows(sections, section)
-        if not chosen or chosen == HEADLINES_CHOICE:
-            rows += headline_rows()
-        rows = [row for row in rows if wanted(row, language, state)]
-
-        context.update(
-            form=form,
-            page_obj=Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("p")),
-            languages=[LANGUAGE_LABELS.get(code, code) for code in language_codes()],
-            row_count=len(rows),
-        )
-        return context
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("The desk listing is read a page at a time.")
+        start, stop = index.start or 0, index.stop
+        rows, offset = [], 0
+        for listing, count in zip(self.listings, self.counts, strict=True):
+            if stop > offset and start < offset + count:
+                rows += listing.rows(max(start - offset, 0), min(stop, offset + count) - offset)
+            offset += count
+        return rows

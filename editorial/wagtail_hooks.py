@@ -1,40 +1,15 @@
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from articles.models import ArticlePage
 
 from .attribution import attach_byline, is_writer
-from .translation_desk import TranslationDeskView, user_can_use_desk
+from .views import TranslationDeskViewSet
 
 
-@hooks.register("register_admin_urls")
-def register_translation_desk_url():
-    return [
-        path(
-            "translation-desk/",
-            TranslationDeskView.as_view(),
-            name="editorial_translation_desk",
-        )
-    ]
-
-
-class TranslationDeskMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_can_use_desk(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_translation_desk_menu_item():
-    return TranslationDeskMenuItem(
-        _("Translation desk"),
-        reverse("editorial_translation_desk"),
-        icon_name="globe",
-        name="translation-desk",
-        order=205,
-    )
+@hooks.register("register_admin_viewset")
+def register_translation_desk():
+    return TranslationDeskViewSet()
 
 
 @hooks.register("after_create_page")

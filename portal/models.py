@@ -4,14 +4,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from articles.models import ArticlePage, article_cards
-from bilingual.languages import languages_with
 from bilingual.slugs import AsciiSlugMixin
+from bilingual.translated_content import TranslatedContent
 from headlines.lists import front_page_lists
 
 LATEST_ARTICLES_ON_HOME = 6
 
 
-class HomePage(AsciiSlugMixin, Page):
+class HomePage(TranslatedContent, AsciiSlugMixin, Page):
     """The front page: the lead story, the latest articles and the two headline lists."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -33,12 +33,10 @@ class HomePage(AsciiSlugMixin, Page):
     ]
     subpage_types = ["articles.ArticleIndexPage"]
     max_count = 1
+    translated_fields = ("title",)
 
     class Meta:
         verbose_name = _("home page")
-
-    def translated_languages(self):
-        return languages_with(self, ("title",))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from bilingual.translated_content import TranslatedContent
+
 
 class BilingualPageSitemap(Sitemap):
     i18n = True
@@ -14,8 +16,9 @@ class BilingualPageSitemap(Sitemap):
 
     def get_languages_for_item(self, page):
         """Only the languages the page really exists in, as the hreflang links in pages say."""
-        available = getattr(page, "translated_languages", None)
-        return available() if callable(available) else super().get_languages_for_item(page)
+        if isinstance(page, TranslatedContent):
+            return page.translated_languages()
+        return super().get_languages_for_item(page)
 
     def location(self, page):
         # Django calls this with each language active in turn.

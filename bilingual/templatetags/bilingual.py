@@ -7,6 +7,7 @@ from .. import dates
 from ..languages import current_language, language_codes
 from ..languages import localized as localized_value
 from ..languages import long_date as long_date_in
+from ..translated_content import TranslatedContent
 
 register = template.Library()
 
@@ -37,8 +38,7 @@ def hreflang_links(context, page=None):
     """Alternate links for the languages this item really exists in, plus x-default."""
     request = context["request"]
     here = request.get_full_path()
-    available = getattr(page, "translated_languages", None)
-    codes = available() if callable(available) else language_codes()
+    codes = page.translated_languages() if isinstance(page, TranslatedContent) else language_codes()
     links = [(code, request.build_absolute_uri(translate_url(here, code))) for code in codes]
     if settings.LANGUAGE_CODE in codes:
         # The address without a language prefix redirects each reader to their language.

@@ -1,18 +1,28 @@
-"""Staff of every role, a section under the "Editorial review" workflow, and admin form data."""
+"""Staff of every role, a section under the "Editorial review" workflow, and admin form data.
+
+The site, its section, the groups and the workflow are built once per test module (inside
+a transaction rolled back after the module's last test); each test runs in a savepoint of
+its own on top, as usual, and gets fresh copies of the pages.
+"""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.utils import timezone
+from django.db import transaction
+from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from articles.factories import ArticlePageFactory
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from articles.models import ArticleIndexPage
 from authors.factories import AuthorFactory
 from authors.models import Author
 from editorial.roles import EDITORS, TRANSLATORS, WRITERS
+from portal.factories import make_site_home
+from portal.models import HomePage
 
 ROLE_GROUPS = {"writer": WRITERS, "translator": TRANSLATORS, "editor": EDITORS}
 ROLES = ("anonymous", "guest", "writer", "translator", "editor", "superuser")
@@ -40,10 +50,41 @@ def make_user(role: str, username: str | None = None):
     return user
 
 
+@pytest.fixture(scope="module")
+def editorial_site(django_db_setup, django_db_blocker):
+    """The site, its News section and the groups and workflow of `setup_editorial`, once
+    per module: the slowest part of every test here, and never changed by one for good."""
+    module_transaction = transaction.atomic()
+    with django_db_blocker.unblock(), translation.override("en"):
+        module_transaction.__enter__()
+        try:
+            home = make_site_home()
+            section = ArticleIndexPageFactory(
+                parent=home, title_en="News", title_mn="Мэдээ", slug="news"
+            )
+            call_command("setup_editorial", verbosity=0)
+        except BaseException as error:
+            module_transaction.__exit__(type(error), error, error.__traceback__)
+            raise
+    yield SimpleNamespace(home_page_pk=home.pk, section_pk=section.pk)
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+@pytest.fixture
+def home_page(editorial_site, db):
+    return HomePage.objects.get(pk=editorial_site.home_page_pk)
+
+
+@pytest.fixture
+def section(editorial_site, db):
+    return ArticleIndexPage.objects.get(pk=editorial_site.section_pk)
+
+
 @pytest.fixture
 def editorial(section):
-    """The site, its News section and the groups and workflow of `setup_editorial`."""
-    call_command("setup_editorial", verbosity=0)
+    """The site's News section, under the "Editorial review" workflow."""
     return section
 
 

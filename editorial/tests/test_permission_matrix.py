@@ -30,7 +30,9 @@ PUBLISHERS = {"editor", "superuser"}
 
 
 @dataclass
-class Ctx:
+class Scene:
+    """Who acts (the role and its user) and where: the section and another writer's work."""
+
     role: str
     user: Any
     section: Any
@@ -40,8 +42,8 @@ class Ctx:
 @dataclass(frozen=True)
 class Case:
     allowed: frozenset
-    arrange: Callable  # ctx -> target
-    act: Callable  # (client, ctx, target) -> response
+    arrange: Callable  # scene -> target
+    act: Callable  # (client, scene, target) -> response
     state: Callable  # target -> comparable database state
     took_effect: Callable  # (target, response) -> bool
 
@@ -71,57 +73,61 @@ def latest_title(page):
     return reload(page).get_latest_revision_as_object().title_en
 
 
-def own_draft(ctx):
-    return draft_article(ctx.section, owner=ctx.user, title_en="Own draft", slug="own")
+def own_draft(scene):
+    return draft_article(scene.section, owner=scene.user, title_en="Own draft", slug="own")
 
 
-def others_draft(ctx):
-    return draft_article(ctx.section, owner=ctx.other_writer, title_en="Their draft", slug="theirs")
+def others_draft(scene):
+    return draft_article(
+        scene.section, owner=scene.other_writer, title_en="Their draft", slug="theirs"
+    )
 
 
-def others_draft_with_history(ctx):
-    page = others_draft(ctx)
+def others_draft_with_history(scene):
+    page = others_draft(scene)
     draft = page.get_latest_revision_as_object()
     draft.title_en = "Their second draft"
-    draft.save_revision(user=ctx.other_writer)
+    draft.save_revision(user=scene.other_writer)
     return reload(page)
 
 
-def others_live(ctx):
-    return live_article(ctx.section, owner=ctx.other_writer, title_en="Their story", slug="live")
+def others_live(scene):
+    return live_article(
+        scene.section, owner=scene.other_writer, title_en="Their story", slug="live"
+    )
 
 
-def in_editor_review(ctx):
-    page = others_draft(ctx)
-    page.get_workflow().start(page, ctx.other_writer)
+def in_editor_review(scene):
+    page = others_draft(scene)
+    page.get_workflow().start(page, scene.other_writer)
     return reload(page)
 
 
-def in_translation(ctx):
+def in_translation(scene):
     page = draft_article(
-        ctx.section,
-        owner=ctx.other_writer,
+        scene.section,
+        owner=scene.other_writer,
         title_en="Both languages",
         title_mn="Хоёр хэлээр",
         summary_mn="Товч.",
         body_mn=[("paragraph", "<p>Мэдээ.</p>")],
         slug="both",
     )
-    state = page.get_workflow().start(page, ctx.other_writer)
+    state = page.get_workflow().start(page, scene.other_writer)
     state.current_task_state.approve(user=make_user("superuser", "chief"))
     return reload(page)
 
 
 def get(url_name, *args):
-    return lambda client, ctx, page: client.get(reverse(url_name, args=[page.pk, *args]))
+    return lambda client, scene, page: client.get(reverse(url_name, args=[page.pk, *args]))
 
 
 def post(url_name, data=None):
-    return lambda client, ctx, page: client.post(reverse(url_name, args=[page.pk]), data or {})
+    return lambda client, scene, page: client.post(reverse(url_name, args=[page.pk]), data or {})
 
 
 def edit(title):
-    def act(client, ctx, page):
+    def act(client, scene, page):
         return client.post(
             reverse("wagtailadmin_pages:edit", args=[page.pk]),
             article_form_data(title_en=title, slug=page.slug, page=page),
@@ -131,7 +137,7 @@ def edit(title):
 
 
 def workflow_action(action):
-    def act(client, ctx, page):
+    def act(client, scene, page):
         task_state = page.current_workflow_task_state
         return client.post(
             reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]),
@@ -147,14 +153,14 @@ def shows(text):
     )
 
 
-def create_article(client, ctx, _target):
+def create_article(client, scene, _target):
     return client.post(
-        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", ctx.section.pk]),
+        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", scene.section.pk]),
         article_form_data(title_en="Brand new", slug="brand-new"),
     )
 
 
-def revert(client, ctx, page):
+def revert(client, scene, page):
     first = Revision.page_revisions.filter(object_id=str(page.pk)).order_by("pk").first()
     shown = client.get(reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk]))
     if shown.status_code != 200:
@@ -166,7 +172,7 @@ def revert(client, ctx, page):
     )
 
 
-def bulk_publish(client, ctx, page):
+def bulk_publish(client, scene, page):
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     return client.post(f"{url}?id={page.pk}", {})
 
@@ -203,26 +209,26 @@ def headline_state(headline):
     )
 
 
-def add_headline(client, ctx, _target):
+def add_headline(client, scene, _target):
     return client.post(headline_url("add"), headline_form())
 
 
-def translate_headline(client, ctx, headline):
+def translate_headline(client, scene, headline):
     return client.post(
         headline_url("edit", headline.pk), headline_form(headline, title_mn="ГАРЧИГ")
     )
 
 
-def publish_headline(client, ctx, headline):
+def publish_headline(client, scene, headline):
     url = reverse("wagtail_bulk_action", args=["headlines", "headline", "publish"])
     return client.post(f"{url}?id={headline.pk}", {})
 
 
-def delete_headline(client, ctx, headline):
+def delete_headline(client, scene, headline):
     return client.post(headline_url("delete", headline.pk))
 
 
-def add_author(client, ctx, _target):
+def add_author(client, scene, _target):
     return client.post(
         reverse(Author.snippet_viewset.get_url_name("add")),
         {
@@ -238,7 +244,7 @@ def add_author(client, ctx, _target):
     )
 
 
-def add_user(client, ctx, _target):
+def add_user(client, scene, _target):
     return client.post(
         reverse("wagtailusers_users:add"),
         {
@@ -257,7 +263,7 @@ def user_count(_target):
     return get_user_model().objects.count()
 
 
-def nothing(ctx):
+def nothing(scene):
     return None
 
 
@@ -279,7 +285,7 @@ CASES = {
     "preview others' draft": Case(
         frozenset(READERS_OF_ANY_DRAFT),
         others_draft,
-        lambda client, ctx, page: client.post(
+        lambda client, scene, page: client.post(
             reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]),
             article_form_data(title_en="Previewed", slug=page.slug, page=page),
         ),
@@ -359,7 +365,7 @@ CASES = {
     "compare revisions": Case(
         frozenset(READERS_OF_ANY_DRAFT),
         others_draft_with_history,
-        lambda client, ctx, page: client.get(
+        lambda client, scene, page: client.get(
             reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "earliest", "latest"])
         ),
         page_state,
@@ -395,7 +401,7 @@ CASES = {
     ),
     "translate a headline": Case(
         frozenset({"translator"} | PUBLISHERS),
-        lambda ctx: HeadlineFactory(title_en="ORIGINAL HEADLINE"),
+        lambda scene: HeadlineFactory(title_en="ORIGINAL HEADLINE"),
         translate_headline,
         headline_state,
         lambda headline, response: (
@@ -405,14 +411,14 @@ CASES = {
     ),
     "publish a headline": Case(
         frozenset(PUBLISHERS),
-        lambda ctx: HeadlineFactory(live=False),
+        lambda scene: HeadlineFactory(live=False),
         publish_headline,
         headline_state,
         lambda headline, response: Headline.objects.get(pk=headline.pk).live,
     ),
     "delete a headline": Case(
         frozenset(PUBLISHERS),
-        lambda ctx: HeadlineFactory(),
+        lambda scene: HeadlineFactory(),
         delete_headline,
         headline_state,
         lambda headline, response: not Headline.objects.filter(pk=headline.pk).exists(),
@@ -434,7 +440,7 @@ CASES = {
     "open site settings": Case(
         frozenset({"superuser"}),
         nothing,
-        lambda client, ctx, _t: client.get(reverse("wagtailsites:index")),
+        lambda client, scene, _t: client.get(reverse("wagtailsites:index")),
         lambda _t: None,
         shows("localhost"),
     ),
@@ -445,12 +451,12 @@ CASES = {
 @pytest.mark.parametrize("action", list(CASES))
 def test_permission_matrix(client, editorial, action, role):
     case = CASES[action]
-    ctx = Ctx(role, make_user(role), editorial, make_user("writer", "other-writer"))
-    target = case.arrange(ctx)
+    scene = Scene(role, make_user(role), editorial, make_user("writer", "other-writer"))
+    target = case.arrange(scene)
     before = case.state(target)
-    login(client, ctx.user)
+    login(client, scene.user)
 
-    response = case.act(client, ctx, target)
+    response = case.act(client, scene, target)
 
     if role in case.allowed:
         assert response.status_code in (200, 302)
@@ -458,12 +464,12 @@ def test_permission_matrix(client, editorial, action, role):
     else:
         assert case.state(target) == before, f"{role} changed the database: {action}"
         assert not (response.status_code == 200 and case.took_effect(target, response))
-        assert_refused(response, ctx)
+        assert_refused(response, scene)
 
 
-def assert_refused(response, ctx):
+def assert_refused(response, scene):
     """Refusals send visitors to log in and tell staff they lack permission."""
-    if ctx.user is None or ctx.role == "guest":
+    if scene.user is None or scene.role == "guest":
         assert response.status_code in (302, 403)
         if response.status_code == 302:
             assert response["Location"].startswith(reverse("wagtailadmin_login"))

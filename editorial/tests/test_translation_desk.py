@@ -1,13 +1,19 @@
 """The translation desk and the status panel on the article's edit page."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import TaskState
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from headlines.factories import HeadlineFactory
+from bilingual import translation_status
+from editorial import translation_desk
+from editorial.workflow import TRANSLATION_TASK
+from headlines.factories import HeadlineFactory, SourceFactory
 
 from .conftest import login, make_user
 
@@ -92,11 +98,15 @@ def test_the_desk_filters_by_language_section_and_state(client, editorial, home_
     assert "News in English" not in in_analysis
     assert "A HEADLINE" not in in_analysis
 
-    only_headlines = desk(client, section="headlines")
+    only_headlines = desk(client, kind="headline")
     assert "A HEADLINE" in only_headlines
     assert "News in English" not in only_headlines
 
-    assert "News in English" not in desk(client, state="out_of_date")
+    only_articles = desk(client, kind="article")
+    assert "News in English" in only_articles
+    assert "A HEADLINE" not in only_articles
+
+    assert "News in English" not in desk(client, status="out_of_date")
 
 
 def test_the_desk_runs_a_fixed_number_of_queries(client, editorial, translator):
@@ -109,7 +119,9 @@ def test_the_desk_runs_a_fixed_number_of_queries(client, editorial, translator):
             desk(client)
         return len(captured)
 
+    # One of each: missing, behind, and a headline.
     english_article(editorial)
+    edit_english(bilingual_article(editorial), "Changed.")
     HeadlineFactory()
     few = queries()
     for _ in range(8):
@@ -140,3 +152,97 @@ def test_the_edit_page_shows_the_translation_status(client, editorial, translato
     assert "Translation status" in page
     assert 'data-language="mn" data-state="missing"' in page
     assert 'data-language="en" data-state="complete"' in page
+
+
+def test_empty_markup_counts_as_missing(client, editorial, translator):
+    article = ArticlePageFactory(
+        parent=editorial,
+        title_en="Blank Mongolian text",
+        title_mn="Хоосон",
+        summary_mn="<p> </p>",
+        body_mn=[("paragraph", "<p></p>"), ("paragraph", '<p data-block-key="k1"><br/></p>')],
+    )
+    article.save_revision()
+    ArticlePageFactory(  # no revision: the page's own columns are read
+        parent=editorial,
+        title_en="Blank without revisions",
+        title_mn="Хоосон",
+        summary_mn=" ",
+        body_mn=[("paragraph", "<p> </p>")],
+    )
+
+    login(client, translator)
+    page = desk(client, status="missing", language="mn")
+    assert "Blank Mongolian text" in page
+    assert "Blank without revisions" in page
+    assert "summary, body" in page
+    assert "Blank Mongolian text" not in desk(client, status="missing", language="en")
+
+
+def test_the_desk_builds_only_the_rows_of_the_page_it_shows(
+    client, editorial, translator, monkeypatch
+):
+    """Many untranslated headlines: counted in the database, one page of them read."""
+    monkeypatch.setattr("editorial.views.ROWS_PER_PAGE", 5)
+    source = SourceFactory(domain="www.montsame.mn")
+    for number in range(12):
+        HeadlineFactory(title_en=f"UNTRANSLATED NUMBER {number:02}", source=source)
+    statuses_asked_for = []
+    real_statuses_for = translation_status.statuses_for
+
+    def counting_statuses_for(model, items, fields):
+        statuses_asked_for.append(len(items))
+        return real_statuses_for(model, items, fields)
+
+    monkeypatch.setattr(translation_desk, "statuses_for", counting_statuses_for)
+    login(client, translator)
+
+    with CaptureQueriesContext(connection) as captured:
+        first = desk(client, kind="headline")
+    assert "12 items need translation work." in first
+    assert "Page 1 of 3" in first
+    assert len(re.findall("UNTRANSLATED NUMBER", first)) == 5
+    headline_reads = [
+        q["sql"] for q in captured.captured_queries if '"headlines_source"."domain"' in q["sql"]
+    ]
+    assert len(headline_reads) == 1 and "LIMIT 5" in headline_reads[0]
+    assert max(statuses_asked_for) <= 5
+
+    last = desk(client, kind="headline", p="3")
+    assert len(re.findall("UNTRANSLATED NUMBER", last)) == 2
+    assert "UNTRANSLATED NUMBER 00" in last
+    assert 'kind=headline&amp;p=2"' in last  # the filters stay in the page links
+
+
+def test_the_panel_and_the_translation_task_name_the_same_missing_fields(
+    client, editorial, translator
+):
+    """One declaration (ArticlePage.translated_fields) behind the edit page and the task."""
+    article = english_article(editorial, title_en="Half translated", title_mn="Хагас")
+    state = article.get_workflow().start(article, make_user("writer"))
+    state.current_task_state.approve(user=make_user("editor"))
+    article.refresh_from_db()
+    assert article.current_workflow_task.name == TRANSLATION_TASK
+
+    login(client, translator)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    panel = client.get(edit_url).content.decode()
+    panel_says = re.search(
+        r'data-language="mn" data-state="missing">\s*<strong>Mongolian:</strong>\s*missing ([^<]+?)\s*<',
+        panel,
+    )
+    assert panel_says is not None
+    assert panel_says.group(1) == "summary, body"
+
+    refused = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[article.pk, "approve", article.current_workflow_task_state.pk],
+        ),
+        {"comment": ""},
+        follow=True,
+    ).content.decode()
+    assert f"Still missing: Mongolian: {panel_says.group(1)}." in refused
+    article.refresh_from_db()
+    assert article.current_workflow_task.name == TRANSLATION_TASK
+    assert article.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS

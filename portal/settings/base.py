@@ -153,8 +153,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# The workflow's last approvers (translators) publish by approving: see editorial/finish.py.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.finish.publish_approved_revision"
+# The workflow's last approvers (translators) publish by approving: see editorial/publishing.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.publishing.publish_approved_revision"
 # Any edit during review sends the article back through every step: nothing goes live
 # that an editor has not approved in the form it is published.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

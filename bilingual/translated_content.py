@@ -1,0 +1,117 @@
+"""The translated-content contract: which fields make an item "written" in a language.
+
+A model declares its `translated_fields` once; the edit page's status panel, the
+Translation task's approval check, the translation desk, the hreflang links and the
+sitemap all read that declaration, so they cannot disagree about what is missing.
+"""
+
+from collections.abc import Mapping, Sequence
+from functools import reduce
+from operator import or_
+from typing import ClassVar
+
+from django.db.models import Case, F, Q, TextField, When
+from django.db.models.functions import Cast
+from django.db.models.lookups import IsNull, Regex
+from django.utils.text import format_lazy
+from wagtail.fields import StreamField
+
+from .languages import get_language_info, language_codes, languages_with
+from .translation_status import (
+    TranslationStatus,
+    json_text,
+    missing_in,
+    status_for,
+    values_from_object,
+)
+
+# Text that says nothing to a reader, as the database holds it: blanks and empty markup
+# (`<p></p>`, `<p data-block-key="…"><br/></p>`), and streams (their stored JSON, in either
+# key order) that are empty or hold only such blocks. Rarer empty forms are caught when a
+# row's status is computed in Python (`has_content`).
+_EMPTY_MARKUP = r"(\s|<[^>]*>)*"
+_EMPTY_BLOCK_ITEM = rf'("(id|type)": "[^"]*"|"value": "{_EMPTY_MARKUP}")'
+EMPTY_TEXT = rf"^{_EMPTY_MARKUP}$"
+EMPTY_STREAM = rf"^\[(\s|,|\{{{_EMPTY_BLOCK_ITEM}(, {_EMPTY_BLOCK_ITEM})*\}})*\]$"
+
+
+def translated_field_label(model, name: str) -> str:
+    """A field as people call it ("summary"), from the model's verbose name."""
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def describe_missing(model, missing: Mapping[str, Sequence[str]]) -> str:
+    """`{"mn": ("summary", "body")}` -> "Mongolian: summary, body"."""
+    return "; ".join(
+        str(
+            format_lazy(
+                "{}: {}",
+                get_language_info(code).name,
+                ", ".join(translated_field_label(model, name) for name in names),
+            )
+        )
+        for code, names in missing.items()
+    )
+
+
+def current_text(model, column: str):
+    """A translated column as the item's current text holds it: the latest revision's copy
+    when the item has revisions (drafts live there), else the row's own value."""
+    own = F(column)
+    if isinstance(model._meta.get_field(column), StreamField):
+        own = Cast(own, TextField())
+    if not hasattr(model, "latest_revision"):
+        return own
+    return Case(
+        When(latest_revision__isnull=True, then=own),
+        default=json_text("latest_revision__content", column),
+        output_field=TextField(),
+    )
+
+
+def lacking_text(model, fields: Sequence[str], languages: Sequence[str] | None = None) -> Q:
+    """A filter for items whose current text leaves one of `fields` empty in one of
+    `languages` (every site language by default)."""
+    conditions = []
+    for code in languages or language_codes():
+        for name in fields:
+            column = f"{name}_{code}"
+            text = current_text(model, column)
+            conditions += [IsNull(text, True), Regex(text, EMPTY_TEXT)]
+            if isinstance(model._meta.get_field(column), StreamField):
+                conditions.append(Regex(text, EMPTY_STREAM))
+    return reduce(or_, (Q(condition) for condition in conditions))
+
+
+class TranslatedContent:
+    """A model written in every site language: declare `translated_fields` once per class.
+
+    `original_language_field` names the field holding the language an item was first written
+    in, when only the others can fall behind it (a headline's source language).
+    """
+
+    translated_fields: ClassVar[tuple[str, ...]]  # every class states its own
+    original_language_field: ClassVar[str | None] = None
+
+    def translated_languages(self) -> list[str]:
+        """The languages this item really exists in: every translated field written."""
+        return languages_with(self, self.translated_fields)
+
+    def missing_fields(self) -> dict[str, tuple[str, ...]]:
+        """Translated fields of this object still empty, by language (complete ones left out)."""
+        values = values_from_object(self, self.translated_fields)
+        missing = {
+            code: missing_in(values, self.translated_fields, code) for code in language_codes()
+        }
+        return {code: names for code, names in missing.items() if names}
+
+    def translation_status(self) -> TranslationStatus:
+        """Each language missing, out of date or complete, read from the revision history."""
+        original = (
+            getattr(self, self.original_language_field) if self.original_language_field else None
+        )
+        return status_for(self, self.translated_fields, original)
+
+    @classmethod
+    def describe_missing(cls, missing: Mapping[str, Sequence[str]]) -> str:
+        return describe_missing(cls, missing)
