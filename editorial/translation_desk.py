@@ -34,8 +34,6 @@ from headlines.models import Headline
 # language on each visit (one batch of revisions; results are cached per revision).
 OUT_OF_DATE_CANDIDATES = 500
 # Until `headlines.Headline` declares the translated-content contract itself.
-HEADLINE_TRANSLATED_FIELDS = getattr(Headline, "translated_fields", ("title",))
-HEADLINE_ORIGINAL_LANGUAGE = getattr(Headline, "original_language_field", None) or "language"
 
 MISSING = "missing"
 OUT_OF_DATE = "out_of_date"
@@ -136,7 +134,7 @@ class DeskKind:
 
 
 ARTICLES = DeskKind(ArticlePage, ArticlePage.translated_fields)
-HEADLINES = DeskKind(Headline, HEADLINE_TRANSLATED_FIELDS, HEADLINE_ORIGINAL_LANGUAGE)
+HEADLINES = DeskKind(Headline, Headline.translated_fields, Headline.original_language_field)
 
 
 def revised_more_than_once(model) -> Exists:

@@ -19,6 +19,7 @@ from bilingual.languages import (
     language_codes,
     localized,
 )
+from bilingual.translated_content import TranslatedContent
 
 from .identity import headline_key
 from .links import canonical_url, domain_twins, normalise_domain, site_url_for
@@ -204,7 +205,7 @@ class HeadlineQuerySet(models.QuerySet):
         return found
 
 
-class Headline(DraftStateMixin, RevisionMixin, models.Model):
+class Headline(TranslatedContent, DraftStateMixin, RevisionMixin, models.Model):
     """A story on another site, shown in the numbered lists with its source and date."""
 
     title = models.CharField(
@@ -247,6 +248,10 @@ class Headline(DraftStateMixin, RevisionMixin, models.Model):
     )
 
     objects = HeadlineQuerySet.as_manager()
+
+    # A headline is written in its source's language; only the others can fall behind it.
+    translated_fields = ("title",)
+    original_language_field = "language"
 
     panels = [
         FieldPanel("title"),
