@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from wagtail.users.models import UserProfile
 
 from articles.factories import ArticlePageFactory
@@ -41,7 +40,6 @@ def test_anonymous_post_creates_nothing(client, home_page):
 
 @pytest.mark.parametrize("role", ["Writers", "Translators", "Editors", "superuser"])
 def test_staff_are_sent_to_the_admin_and_write_nothing_here(client, section, role):
-    call_command("setup_editorial", verbosity=0)
     if role == "superuser":
         user = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw")
     else:

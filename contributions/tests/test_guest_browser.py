@@ -12,10 +12,20 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
+from articles.factories import ArticleIndexPageFactory
 from articles.models import ArticlePage
+from portal.factories import make_site_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Steppe-and-sky-2025"
+
+
+@pytest.fixture
+def section(transactional_db):
+    """Committed for the live server, so not the module's shared newsroom."""
+    return ArticleIndexPageFactory(
+        parent=make_site_home(), title_en="News", title_mn="Мэдээ", slug="news"
+    )
 
 
 @pytest.fixture

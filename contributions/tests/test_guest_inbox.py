@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from PIL import Image
 from wagtail.models import Page
 
@@ -46,7 +45,6 @@ def snapshot():
 
 @pytest.fixture
 def editorial(section):
-    call_command("setup_editorial", verbosity=0)
     return section
 
 
@@ -151,6 +149,21 @@ def test_there_is_no_way_to_add_a_submission_in_the_admin(client, editorial, gue
 
 
 # --- who may decide --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "role, shown",
+    [("Editors", True), ("Writers", False), ("Translators", False)],
+)
+def test_the_menu_offers_the_inbox_and_invitations_to_those_the_policy_lets(
+    client, editorial, role, shown
+):
+    client.force_login(staff_in(role, "someone"))
+
+    menu = client.get("/admin/").content.decode()
+
+    assert ("Guest submissions" in menu) is shown
+    assert ("Invite a guest author" in menu) is shown
 
 
 @pytest.mark.parametrize("role", ["Writers", "Translators"])

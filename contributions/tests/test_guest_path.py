@@ -8,7 +8,6 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -67,7 +66,6 @@ def translated_form(page, **texts):
 
 
 def test_a_guest_piece_from_invitation_to_a_published_bilingual_article(section):
-    call_command("setup_editorial", verbosity=0)
     editor = staff_in("Editors", "editor")
     translator = staff_in("Translators", "translator")
     guest = Client()

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -165,7 +166,7 @@ class SubmissionReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Te
         return self.breadcrumbs_items + [
             {
                 "url": reverse(self.index_url_name),
-                "label": GuestSubmission._meta.verbose_name_plural,
+                "label": capfirst(GuestSubmission._meta.verbose_name_plural),
             },
             {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
         ]
