@@ -5,7 +5,7 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, GuestSubmission, Topic
+from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
 
 
 class TopicFactory(DjangoModelFactory):
@@ -44,18 +44,3 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 class ArticleAuthorFactory(DjangoModelFactory):
     class Meta:
         model = ArticleAuthor
-
-
-class GuestSubmissionFactory(DjangoModelFactory):
-    """A guest's piece in English, submitted unless told otherwise."""
-
-    title = factory.Sequence(lambda n: f"Guest piece {n}")
-    summary = "A guest's summary."
-    body = "<p>A guest's text.</p>"
-    language = "en"
-    consent = True
-    status = GuestSubmission.Status.SUBMITTED
-    submitted_at = factory.LazyFunction(timezone.now)
-
-    class Meta:
-        model = GuestSubmission

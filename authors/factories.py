@@ -17,12 +17,6 @@ class AuthorFactory(DjangoModelFactory):
         model = Author
 
 
-def make_guest(email="guest@example.org", password="a-long-guest-password", **author_fields):
-    """A guest author who has accepted the invitation: an account with a password and a profile."""
-    user = get_user_model().objects.create_user(username=email, email=email, password=password)
-    return AuthorFactory(user=user, kind=Author.Kind.GUEST, **author_fields)
-
-
 def make_staff(username, *permissions):
     """An admin user holding exactly `permissions` ("app_label.codename") besides admin access."""
     user = get_user_model().objects.create_user(

@@ -66,7 +66,6 @@ class Author(index.Indexed, ClusterableModel):
         ordering = ["name_en"]
         verbose_name = _("author")
         verbose_name_plural = _("authors")
-        permissions = [("invite_guest_author", _("Can invite guest authors"))]
 
     def __str__(self):
         return str(localized(self, "name"))

@@ -38,9 +38,9 @@ MODEL_PERMISSIONS = {
         "articles.add_topic",
         "articles.change_topic",
         "articles.delete_topic",
-        "articles.view_guestsubmission",
-        "articles.change_guestsubmission",
-        "authors.invite_guest_author",
+        "contributions.view_guestsubmission",
+        "contributions.change_guestsubmission",
+        "contributions.invite_guest_author",
         "editorial.use_translation_desk",
     ),
 }

@@ -21,6 +21,7 @@ if settings.DEBUG:
 # Every public page lives under /en/ or /mn/; "/" is redirected by LocaleMiddleware
 # according to the language cookie or Accept-Language.
 urlpatterns += i18n_patterns(
+    path("", include("contributions.urls")),
     path("", include("articles.urls")),
     path("", include("headlines.urls")),
     path("", include(wagtail_urls)),

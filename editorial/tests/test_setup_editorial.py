@@ -60,9 +60,9 @@ def test_groups_get_exactly_the_newsroom_rights(editorial):
         "headlines.delete_source",
         "authors.add_author",
         "articles.change_topic",
-        "articles.view_guestsubmission",
-        "articles.change_guestsubmission",
-        "authors.invite_guest_author",
+        "contributions.view_guestsubmission",
+        "contributions.change_guestsubmission",
+        "contributions.invite_guest_author",
     } <= set(editors["model"])
     for group_name in (WRITERS, TRANSLATORS, EDITORS):
         model_rights = rights(group_name)["model"]
@@ -112,5 +112,5 @@ def test_wagtails_stock_moderators_are_retired(editorial):
 
 def test_a_missing_permission_fails_loudly(editorial):
     Permission.objects.filter(codename="invite_guest_author").delete()
-    with pytest.raises(CommandError, match="authors.invite_guest_author"):
+    with pytest.raises(CommandError, match="contributions.invite_guest_author"):
         call_command("setup_editorial", verbosity=0)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "authors",
     "headlines",
     "articles",
+    "contributions",
     "editorial",
     "portal",
     "wagtail.contrib.forms",

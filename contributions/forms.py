@@ -1,0 +1,161 @@
+"""Forms of the guest-author area: a piece of writing, and the guest's own profile."""
+
+import re
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from authors.models import Author
+from bilingual.languages import language_choices
+
+from .guest_accounts import guest_language, set_guest_language
+from .guest_body import plain_text, sanitise_body, unsafe_content
+from .guest_images import GuestImageField, save_as_wagtail_image
+from .models import GuestSubmission
+
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+MARKUP_MESSAGE = _("Write plain text here: HTML tags such as <script> are not allowed.")
+
+
+def plain_text_only(value):
+    """Titles, summaries and profiles are plain text; tags in them are refused, not stripped."""
+    if value and _MARKUP.search(value):
+        raise forms.ValidationError(MARKUP_MESSAGE, code="markup")
+
+
+class GuestLoginForm(AuthenticationForm):
+    """Guests log in with the email address their invitation went to."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Email address")
+        self.fields["password"].label = _("Password")
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        return username.lower() if "@" in username else username
+
+
+class SubmissionForm(forms.ModelForm):
+    """Title, summary, body, language, image and consent; submitting asks for all of them."""
+
+    form_key = forms.UUIDField(widget=forms.HiddenInput)
+    image = GuestImageField(
+        label=_("Image"),
+        required=False,
+        help_text=_("Optional. A JPEG, PNG, WebP or GIF picture you have the right to publish."),
+    )
+
+    class Meta:
+        model = GuestSubmission
+        fields = ["language", "title", "summary", "body", "image", "consent"]
+        labels = {
+            "language": _("Language of the piece"),
+            "title": _("Title"),
+            "summary": _("Summary"),
+            "body": _("Text"),
+            "consent": _("I agree to the republication terms above."),
+        }
+        help_texts = {
+            "summary": _("One or two sentences that appear under the title."),
+            "body": _(
+                "Separate paragraphs with a blank line. You may use HTML for headings (<h2>), "
+                'links (<a href="https://...">), lists (<ul>, <ol>, <li>) and quotes '
+                "(<blockquote>); other formatting is removed."
+            ),
+        }
+        widgets = {
+            "language": forms.RadioSelect,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 20}),
+        }
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        self.fields["language"].choices = language_choices()
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        plain_text_only(title)
+        return title
+
+    def clean_summary(self):
+        summary = self.cleaned_data["summary"].strip()
+        plain_text_only(summary)
+        return summary
+
+    def clean_body(self):
+        raw = self.cleaned_data["body"]
+        problems = unsafe_content(raw)
+        if problems:
+            raise forms.ValidationError(problems)
+        return sanitise_body(raw)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.submitting:
+            if not cleaned.get("summary") and "summary" not in self.errors:
+                self.add_error("summary", _("Write a summary before submitting."))
+            if not plain_text(cleaned.get("body", "")) and "body" not in self.errors:
+                self.add_error("body", _("Write the text before submitting."))
+            if not cleaned.get("consent"):
+                self.add_error("consent", _("Agree to the republication terms to submit."))
+        return cleaned
+
+
+class GuestProfileForm(forms.ModelForm):
+    """What readers see in the guest-author box, in both languages, and the language of emails."""
+
+    photo_upload = GuestImageField(
+        label=_("Photo"), required=False, help_text=_("A portrait, shown beside your biography.")
+    )
+    remove_photo = forms.BooleanField(label=_("Remove the current photo"), required=False)
+    email_language = forms.ChoiceField(
+        label=_("Language of emails from the editors"),
+        choices=language_choices,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Author
+        fields = ["name_en", "name_mn", "credentials_en", "credentials_mn", "bio_en", "bio_mn"]
+        labels = {
+            "name_en": _("Name in English"),
+            "name_mn": _("Name in Mongolian"),
+            "credentials_en": _("Credentials in English"),
+            "credentials_mn": _("Credentials in Mongolian"),
+            "bio_en": _("Biography in English"),
+            "bio_mn": _("Biography in Mongolian"),
+        }
+        help_texts = {
+            "credentials_en": _("A line under your name, e.g. a degree or a position."),
+        }
+        widgets = {
+            "bio_en": forms.Textarea(attrs={"rows": 5}),
+            "bio_mn": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_en"].required = True
+        self.fields["email_language"].initial = guest_language(self.instance.user)
+        for name in self.Meta.fields:
+            self.fields[name].validators.append(plain_text_only)
+
+    def save(self, commit=True):
+        author = super().save(commit=False)
+        old_photo = author.photo
+        upload = self.cleaned_data.get("photo_upload")
+        if upload:
+            author.photo = save_as_wagtail_image(upload, str(author), author.user)
+        elif self.cleaned_data.get("remove_photo"):
+            author.photo = None
+        author.save()
+        if old_photo is not None and author.photo != old_photo:
+            # Only a photo the guest uploaded is theirs to throw away.
+            if old_photo.uploaded_by_user_id == author.user_id:
+                old_photo.delete()
+        set_guest_language(author.user, self.cleaned_data["email_language"])
+        return author

@@ -1,0 +1,29 @@
+"""Who may do what with guest contributions in the admin: one policy for the inbox and invitations.
+
+Guests write their pieces on the public site, so nobody adds a submission in the admin;
+editors read and decide ("view", "change"), and inviting a guest is its own right.
+"""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+INVITE_CODENAME = "invite_guest_author"
+INVITE_PERMISSION = f"contributions.{INVITE_CODENAME}"
+
+
+class GuestContributionPermissionPolicy(ModelPermissionPolicy):
+    def __init__(self):
+        super().__init__("contributions.GuestSubmission")
+
+    def _get_permission_codename(self, action):
+        if action == "invite":
+            return INVITE_CODENAME
+        return super()._get_permission_codename(action)
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+guest_contribution_policy = GuestContributionPermissionPolicy()

@@ -1,0 +1,83 @@
+"""Accepting a guest submission: an article draft in the chosen section, in its workflow.
+
+The piece keeps its language: an English piece fills the `_en` fields; a Mongolian one fills
+the `_mn` fields, and its title in Latin letters stands in as the required English title
+until a translator writes the real one (the translation step refuses the missing English
+summary and body, so the page cannot go out half-translated).
+"""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import translation
+from wagtail.log_actions import log
+
+from articles.models import ArticleAuthor, ArticlePage
+from bilingual.slugs import MONGOLIAN_CYRILLIC_TO_LATIN, free_slug
+
+from .guest_body import body_blocks
+from .guest_images import save_as_wagtail_image
+from .models import GuestSubmission
+
+
+def latin_working_title(text: str) -> str:
+    """Mongolian Cyrillic in Latin letters after MNS 5217:2012, capitals kept."""
+    letters = []
+    for char in text:
+        latin = MONGOLIAN_CYRILLIC_TO_LATIN.get(char.lower())
+        if latin is None:
+            letters.append(char)
+        else:
+            letters.append(latin.capitalize() if char.isupper() else latin)
+    return "".join(letters)
+
+
+def free_article_slug(section, title: str) -> str:
+    """A slug no other page in the section has."""
+    taken = set(section.get_children().values_list("slug", flat=True))
+    return free_slug(title, taken.__contains__, fallback="article")
+
+
+def article_fields(submission) -> dict:
+    """The page's translated fields from the submission, in the submission's language."""
+    language = submission.language
+    fields = {
+        f"title_{language}": submission.title,
+        f"summary_{language}": submission.summary,
+        f"body_{language}": body_blocks(submission.body),
+    }
+    if language != "en":
+        fields["title_en"] = latin_working_title(submission.title)
+    return fields
+
+
+@transaction.atomic
+def accept_submission(submission, section, user) -> ArticlePage:
+    """Creates the draft with the guest in its byline and starts the section's workflow."""
+    # Page.title and draft_title follow the active language: build the page in English.
+    with translation.override("en"):
+        fields = article_fields(submission)
+        page = ArticlePage(
+            title=fields["title_en"],
+            slug=free_article_slug(section, fields["title_en"]),
+            owner=user,
+            live=False,
+            has_unpublished_changes=True,
+            **fields,
+        )
+        page.article_authors = [ArticleAuthor(author=submission.author, sort_order=0)]
+        if submission.image:
+            with submission.image.open("rb") as source:
+                name = submission.image.name.rsplit("/", 1)[-1]
+                upload = ContentFile(source.read(), name=name)
+            page.lead_image = save_as_wagtail_image(upload, submission.title, user)
+        section.add_child(instance=page)
+        revision = page.save_revision(user=user, log_action=False)
+        log(page, "wagtail.create", user=user, revision=revision, content_changed=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+
+    submission.status = GuestSubmission.Status.ACCEPTED
+    submission.article_page = page
+    submission.save(update_fields=["status", "article_page", "feedback", "updated_at"])
+    return page
