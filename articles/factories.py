@@ -5,7 +5,7 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from .models import ArticleIndexPage, ArticlePage, Topic
 
 
 class TopicFactory(DjangoModelFactory):
@@ -39,8 +39,3 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
-
-
-class ArticleAuthorFactory(DjangoModelFactory):
-    class Meta:
-        model = ArticleAuthor

@@ -165,16 +165,13 @@ class ArticlePage(TranslatedContent, AsciiSlugMixin, Page):
 
     @property
     def authors(self):
-        return [link.author for link in self.article_authors.all()]
+        """The byline in order, with what the author box shows (photo, links)."""
+        bylines = self.article_authors.select_related("author__photo")
+        return [link.author for link in bylines.prefetch_related("author__links")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_authors"] = [
-            link.author
-            for link in self.article_authors.select_related("author__photo").prefetch_related(
-                "author__links"
-            )
-        ]
+        context["article_authors"] = self.authors
         context["article_topics"] = list(self.topics.all())
         return context
 
