@@ -14,28 +14,21 @@ def author_detail(request, slug):
     author = get_object_or_404(
         Author.objects.select_related("photo").prefetch_related("links"), slug=slug
     )
-    articles = article_cards(ArticlePage.objects.filter(article_authors__author=author))
-    return render(
-        request,
-        "authors/author_detail.html",
-        {
-            "author": author,
-            "articles": Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page")),
-        },
-    )
+    articles = ArticlePage.objects.filter(article_authors__author=author)
+    return render_listing(request, "authors/author_detail.html", articles, author=author)
 
 
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = article_cards(ArticlePage.objects.filter(topics=topic))
-    return render(
-        request,
-        "articles/topic_detail.html",
-        {
-            "topic": topic,
-            "articles": Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page")),
-        },
-    )
+    articles = ArticlePage.objects.filter(topics=topic)
+    return render_listing(request, "articles/topic_detail.html", articles, topic=topic)
+
+
+def render_listing(request, template, articles, **context):
+    """A page of article cards under whatever the listing is about (an author, a topic)."""
+    cards = article_cards(articles)
+    context["articles"] = Paginator(cards, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, template, context)
 
 
 def search(request):

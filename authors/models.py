@@ -9,6 +9,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from bilingual.languages import localized
+from bilingual.slugs import free_slug
+
+
+class AuthorQuerySet(models.QuerySet):
+    def free_slug(self, name: str, fallback: str) -> str:
+        """A slug for a new profile named `name` that no other profile has."""
+        return free_slug(name, lambda slug: self.filter(slug=slug).exists(), fallback)
 
 
 class Author(index.Indexed, ClusterableModel):
@@ -44,6 +51,8 @@ class Author(index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="author_profile",
     )
+
+    objects = AuthorQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),

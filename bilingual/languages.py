@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -108,6 +109,13 @@ def language_from_alias(text: str) -> str | None:
         if wanted in language.aliases or wanted == language.code:
             return language.code
     return None
+
+
+def label_in(label, code: str) -> Promise:
+    """A label for one language's copy of a field: "Name in English", "Нэр (Англи хэлээр)"."""
+    return format_lazy(
+        _("{label} in {language}"), label=label, language=get_language_info(code).name
+    )
 
 
 def long_date(value, code: str) -> str:

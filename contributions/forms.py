@@ -3,11 +3,13 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
-from bilingual.languages import language_choices
+from bilingual.languages import label_in, language_choices, language_codes
+from bilingual.translation_status import localized_names
 
 from .guest_accounts import guest_language, set_guest_language
 from .guest_body import plain_text, sanitise_body, unsafe_content
@@ -105,6 +107,10 @@ class SubmissionForm(forms.ModelForm):
         return cleaned
 
 
+# What a guest writes about themselves, each in every language.
+PROFILE_FIELDS = {"name": _("Name"), "credentials": _("Credentials"), "bio": _("Biography")}
+
+
 class GuestProfileForm(forms.ModelForm):
     """What readers see in the guest-author box, in both languages, and the language of emails."""
 
@@ -120,26 +126,19 @@ class GuestProfileForm(forms.ModelForm):
 
     class Meta:
         model = Author
-        fields = ["name_en", "name_mn", "credentials_en", "credentials_mn", "bio_en", "bio_mn"]
-        labels = {
-            "name_en": _("Name in English"),
-            "name_mn": _("Name in Mongolian"),
-            "credentials_en": _("Credentials in English"),
-            "credentials_mn": _("Credentials in Mongolian"),
-            "bio_en": _("Biography in English"),
-            "bio_mn": _("Biography in Mongolian"),
-        }
-        help_texts = {
-            "credentials_en": _("A line under your name, e.g. a degree or a position."),
-        }
-        widgets = {
-            "bio_en": forms.Textarea(attrs={"rows": 5}),
-            "bio_mn": forms.Textarea(attrs={"rows": 5}),
-        }
+        fields = localized_names(PROFILE_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["name_en"].required = True
+        for field, label in PROFILE_FIELDS.items():
+            for code in language_codes():
+                self.fields[f"{field}_{code}"].label = label_in(label, code)
+        for code in language_codes():
+            self.fields[f"bio_{code}"].widget.attrs["rows"] = 5
+        self.fields[f"name_{settings.LANGUAGE_CODE}"].required = True
+        self.fields[f"credentials_{settings.LANGUAGE_CODE}"].help_text = _(
+            "A line under your name, e.g. a degree or a position."
+        )
         self.fields["email_language"].initial = guest_language(self.instance.user)
         for name in self.Meta.fields:
             self.fields[name].validators.append(plain_text_only)

@@ -13,7 +13,6 @@ from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 
 from authors.models import Author
-from bilingual.slugs import free_slug
 
 from .guest_accounts import send_to_guest, set_guest_language
 
@@ -48,10 +47,6 @@ def invitation_days() -> int:
     return max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
 
 
-def unique_author_slug(name: str) -> str:
-    return free_slug(name, lambda slug: Author.objects.filter(slug=slug).exists(), fallback="guest")
-
-
 def send_invitation(user, request) -> None:
     """Emails a fresh one-time link; any earlier link of this account keeps working until used."""
     author = Author.objects.get(user=user)
@@ -73,13 +68,15 @@ def send_invitation(user, request) -> None:
 
 
 @transaction.atomic
-def invite_guest(*, name_en: str, name_mn: str, email: str, language: str, request) -> Author:
-    """Creates the account and its guest profile and sends the link; a failed email undoes all."""
+def invite_guest(*, names: dict[str, str], email: str, language: str, request) -> Author:
+    """Creates the account and its guest profile and sends the link; a failed email undoes all.
+
+    `names` holds the guest's name per language code (`{"en": "Saruul Bat", "mn": ""}`).
+    """
     user = get_user_model().objects.create_user(username=email, email=email, password=None)
     author = Author.objects.create(
-        name_en=name_en,
-        name_mn=name_mn,
-        slug=unique_author_slug(name_en),
+        **{f"name_{code}": name for code, name in names.items()},
+        slug=Author.objects.free_slug(names[settings.LANGUAGE_CODE], fallback="guest"),
         kind=Author.Kind.GUEST,
         user=user,
     )

@@ -4,7 +4,6 @@ from django.db import transaction
 
 from articles.models import ArticleAuthor
 from authors.models import Author
-from bilingual.slugs import free_slug
 
 from .roles import WRITERS
 
@@ -20,9 +19,7 @@ def staff_author_for(user) -> Author:
         name = user.get_full_name().strip() or user.get_username()
         author = Author.objects.create(
             name_en=name,
-            slug=free_slug(
-                name, lambda slug: Author.objects.filter(slug=slug).exists(), f"author-{user.pk}"
-            ),
+            slug=Author.objects.free_slug(name, fallback=f"author-{user.pk}"),
             kind=Author.Kind.STAFF,
             user=user,
         )

@@ -27,9 +27,10 @@ def article(section, third_language):
 def test_the_switcher_offers_the_new_language_at_the_same_place(client, article):
     page = BeautifulSoup(client.get("/en/news/dialogue/").content, "html.parser")
 
-    assert [
-        (a.get_text(strip=True), a["href"]) for a in page.select(".language-switcher a")
-    ] == [("Монгол", "/mn/news/dialogue/"), ("Қазақша", "/kk/news/dialogue/")]
+    assert [(a.get_text(strip=True), a["href"]) for a in page.select(".language-switcher a")] == [
+        ("Монгол", "/mn/news/dialogue/"),
+        ("Қазақша", "/kk/news/dialogue/"),
+    ]
 
 
 def test_a_page_in_the_new_language_falls_back_and_says_so(client, article):

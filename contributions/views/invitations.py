@@ -3,6 +3,7 @@
 import smtplib
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -16,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from bilingual.languages import language_choices
+from bilingual.languages import label_in, language_choices, language_codes
 
 from ..guest_accounts import is_pending_guest
 from ..invitations import invite_guest, send_invitation
@@ -26,14 +27,27 @@ MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 class InviteGuestForm(forms.Form):
-    name_en = forms.CharField(label=_("Name in English"), max_length=200)
-    name_mn = forms.CharField(label=_("Name in Mongolian"), max_length=200, required=False)
     email = forms.EmailField(label=_("Email address"))
     language = forms.ChoiceField(
-        label=_("Language of the invitation"), choices=language_choices, initial="en"
+        label=_("Language of the invitation"),
+        choices=language_choices,
+        initial=settings.LANGUAGE_CODE,
     )
 
     pending_guest = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in language_codes():  # the name first, in every language
+            self.fields[f"name_{code}"] = forms.CharField(
+                label=label_in(_("Name"), code),
+                max_length=200,
+                required=code == settings.LANGUAGE_CODE,
+            )
+        self.order_fields([f"name_{code}" for code in language_codes()])
+
+    def names(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"name_{code}"] for code in language_codes()}
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -72,8 +86,7 @@ class InviteGuestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
                 send_invitation(form.pending_guest, self.request)
             else:
                 invite_guest(
-                    name_en=data["name_en"],
-                    name_mn=data["name_mn"],
+                    names=form.names(),
                     email=data["email"],
                     language=data["language"],
                     request=self.request,
