@@ -1,12 +1,6 @@
 import pytest
-from django.core.management import call_command
 
 from authors.factories import make_guest
-
-
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo", verbosity=0)
 
 
 @pytest.fixture
