@@ -18,155 +18,168 @@ def text(soup, selector):
     return " ".join(soup.select_one(selector).get_text().split())
 
 
-def test_english_article_shows_the_seed_page(client, demo_site):
-    page = soup_of(client, DIALOGUE.format("en"))
+class TestTheDemoArticle:
+    """The demo site's bilingual article, built once for the class."""
 
-    assert text(page, "h1") == "Mongolia Hosts 7th Ulaanbaatar Dialogue on Northeast Asian Security"
-    source = page.select_one(".article__source a")
-    assert source.get_text() == "www.thediplomat.com"
-    assert source["href"].startswith("https://www.thediplomat.com/2022/06/")
-    assert text(page, ".article__summary").startswith("After a two-year pause")
-    assert "A forum built on neutrality" in text(page, ".article__body")
-    assert "Ulaanbaatar Dialogue brings officials" in text(page, ".article__lead-image figcaption")
-    assert page.select_one(".article__lead-image img")["src"].endswith(".png")
-    assert text(page, ".author-box__label") == "GUEST AUTHOR"
-    assert text(page, ".author-box__name") == "Bolor Lkhaajav"
-    assert text(page, ".author-box__credentials").startswith("M.A. in Asia-Pacific Studies")
-    assert text(page, ".author-box__bio").startswith("Bolor Lkhaajav is a researcher specializing")
-    assert page.select_one(".author-box__photo") is not None
-    assert text(page, ".article__published") == "Published Date:2022-06-29"
-    assert text(page, ".article__republication") == "Republished with permission from The Diplomat"
-    topics = [a.get_text() for a in page.select(".article__topics a")]
-    assert sorted(topics) == ["Foreign policy", "Northeast Asia", "Security"]
+    def test_english_article_shows_the_seed_page(self, client, demo_site):
+        page = soup_of(client, DIALOGUE.format("en"))
 
+        assert (
+            text(page, "h1")
+            == "Mongolia Hosts 7th Ulaanbaatar Dialogue on Northeast Asian Security"
+        )
+        source = page.select_one(".article__source a")
+        assert source.get_text() == "www.thediplomat.com"
+        assert source["href"].startswith("https://www.thediplomat.com/2022/06/")
+        assert text(page, ".article__summary").startswith("After a two-year pause")
+        assert "A forum built on neutrality" in text(page, ".article__body")
+        assert "Ulaanbaatar Dialogue brings officials" in text(
+            page, ".article__lead-image figcaption"
+        )
+        assert page.select_one(".article__lead-image img")["src"].endswith(".png")
+        assert text(page, ".author-box__label") == "GUEST AUTHOR"
+        assert text(page, ".author-box__name") == "Bolor Lkhaajav"
+        assert text(page, ".author-box__credentials").startswith("M.A. in Asia-Pacific Studies")
+        assert text(page, ".author-box__bio").startswith(
+            "Bolor Lkhaajav is a researcher specializing"
+        )
+        assert page.select_one(".author-box__photo") is not None
+        assert text(page, ".article__published") == "Published Date:2022-06-29"
+        assert (
+            text(page, ".article__republication") == "Republished with permission from The Diplomat"
+        )
+        topics = [a.get_text() for a in page.select(".article__topics a")]
+        assert sorted(topics) == ["Foreign policy", "Northeast Asia", "Security"]
 
-def test_mongolian_article_is_translated_throughout(client, demo_site):
-    page = soup_of(client, DIALOGUE.format("mn"))
+    def test_mongolian_article_is_translated_throughout(self, client, demo_site):
+        page = soup_of(client, DIALOGUE.format("mn"))
 
-    assert page.html["lang"] == "mn"
-    assert text(page, "h1").startswith("Монгол Улс Зүүн хойд Азийн аюулгүй байдлын")
-    assert text(page, ".article__summary").startswith("Хоёр жилийн завсарлагааны дараа")
-    assert "Төвийг сахисан байр суурин" in text(page, ".article__body")
-    assert text(page, ".author-box__label") == "ЗОЧИН НИЙТЛЭЛЧ"
-    assert text(page, ".author-box__name") == "Лхаажавын Болор"
-    assert text(page, ".author-box__bio").startswith("Лхаажавын Болор нь Монгол, Хятад")
-    assert text(page, ".article__published") == "Нийтэлсэн огноо:2022 оны 6 дугаар сарын 29"
-    assert text(page, ".article__republication") == (
-        "The Diplomat-аас зөвшөөрөлтэйгээр дахин нийтлэв"
-    )
-    assert sorted(a.get_text() for a in page.select(".article__topics a")) == [
-        "Аюулгүй байдал",
-        "Гадаад бодлого",
-        "Зүүн хойд Ази",
-    ]
-    # Nothing on the page falls back to English, so nothing is marked as such.
-    assert page.select("main [lang=en]") == []
-    alternates = {link["hreflang"] for link in page.select("link[rel=alternate]")}
-    assert alternates == {"en", "mn", "x-default"}
+        assert page.html["lang"] == "mn"
+        assert text(page, "h1").startswith("Монгол Улс Зүүн хойд Азийн аюулгүй байдлын")
+        assert text(page, ".article__summary").startswith("Хоёр жилийн завсарлагааны дараа")
+        assert "Төвийг сахисан байр суурин" in text(page, ".article__body")
+        assert text(page, ".author-box__label") == "ЗОЧИН НИЙТЛЭЛЧ"
+        assert text(page, ".author-box__name") == "Лхаажавын Болор"
+        assert text(page, ".author-box__bio").startswith("Лхаажавын Болор нь Монгол, Хятад")
+        assert text(page, ".article__published") == "Нийтэлсэн огноо:2022 оны 6 дугаар сарын 29"
+        assert text(page, ".article__republication") == (
+            "The Diplomat-аас зөвшөөрөлтэйгээр дахин нийтлэв"
+        )
+        assert sorted(a.get_text() for a in page.select(".article__topics a")) == [
+            "Аюулгүй байдал",
+            "Гадаад бодлого",
+            "Зүүн хойд Ази",
+        ]
+        # Nothing on the page falls back to English, so nothing is marked as such.
+        assert page.select("main [lang=en]") == []
+        alternates = {link["hreflang"] for link in page.select("link[rel=alternate]")}
+        assert alternates == {"en", "mn", "x-default"}
 
+    def test_article_announces_itself_to_search_engines_and_social_sites(self, client, demo_site):
+        import json
 
-def test_untranslated_article_falls_back_to_english_marked_with_lang(client, section):
-    ArticlePageFactory(
-        parent=section,
-        slug="only-english",
-        title_en="Only in English",
-        summary_en="English summary.",
-        body_en=[("paragraph", "<p>English body.</p>")],
-    )
+        page = soup_of(client, DIALOGUE.format("mn"))
 
-    page = soup_of(client, "/mn/news/only-english/")
-
-    title = page.select_one("h1")
-    assert title.get_text() == "Only in English" and title["lang"] == "en"
-    assert page.select_one(".article__summary")["lang"] == "en"
-    body = page.select_one(".article__body")
-    assert body["lang"] == "en" and "English body." in body.get_text()
-    assert text(page, ".notice") == "Орчуулагдаагүй"
-    # The Mongolian item does not really exist: no Mongolian alternate is announced.
-    alternates = {link["hreflang"] for link in page.select("link[rel=alternate]")}
-    assert alternates == {"en", "x-default"}
-
-
-def test_partly_translated_article_marks_only_the_missing_fields(client, section):
-    ArticlePageFactory(
-        parent=section,
-        slug="partly",
-        title_en="Partly translated",
-        title_mn="Хэсэгчлэн орчуулсан",
-        summary_en="Only English summary.",
-    )
-
-    page = soup_of(client, "/mn/news/partly/")
-
-    assert page.select_one("h1").get_text() == "Хэсэгчлэн орчуулсан"
-    assert not page.select_one("h1").has_attr("lang")
-    assert page.select_one(".article__summary")["lang"] == "en"
+        data = json.loads(page.select_one("script[type='application/ld+json']").string)
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"].startswith("Монгол Улс Зүүн хойд Азийн")
+        assert data["inLanguage"] == "mn"
+        assert data["datePublished"].startswith("2022-06-29")
+        assert data["author"][0]["name"] == "Лхаажавын Болор"
+        assert data["isBasedOn"].startswith("https://www.thediplomat.com/")
+        assert data["image"][0].startswith("http://testserver/")
+        og = {tag["property"]: tag["content"] for tag in page.select("meta[property]")}
+        assert og["og:type"] == "article"
+        assert og["og:locale"] == "mn_MN"
+        assert og["og:title"] == data["headline"] or og["og:title"].startswith(data["headline"])
+        assert page.select_one("link[rel=canonical]")["href"] == "http://testserver" + (
+            DIALOGUE.format("mn")
+        )
 
 
-def test_english_reader_of_mongolian_only_text_sees_it_marked_mn(client, section):
-    ArticlePageFactory(
-        parent=section,
-        slug="mongolian-body",
-        title_en="Working title",
-        title_mn="Монгол гарчиг",
-        summary_mn="Монгол товч.",
-        summary_en="",
-        body_en=[],
-        body_mn=[("paragraph", "<p>Монгол бичвэр.</p>")],
-    )
+class TestArticlesInNews:
+    """Articles each test adds to the News section, built once for the class."""
 
-    page = soup_of(client, "/en/news/mongolian-body/")
+    def test_untranslated_article_falls_back_to_english_marked_with_lang(self, client, section):
+        ArticlePageFactory(
+            parent=section,
+            slug="only-english",
+            title_en="Only in English",
+            summary_en="English summary.",
+            body_en=[("paragraph", "<p>English body.</p>")],
+        )
 
-    body = page.select_one(".article__body")
-    assert body["lang"] == "mn" and "Монгол бичвэр." in body.get_text()
-    assert page.select_one(".article__summary")["lang"] == "mn"
+        page = soup_of(client, "/mn/news/only-english/")
 
+        title = page.select_one("h1")
+        assert title.get_text() == "Only in English" and title["lang"] == "en"
+        assert page.select_one(".article__summary")["lang"] == "en"
+        body = page.select_one(".article__body")
+        assert body["lang"] == "en" and "English body." in body.get_text()
+        assert text(page, ".notice") == "Орчуулагдаагүй"
+        # The Mongolian item does not really exist: no Mongolian alternate is announced.
+        alternates = {link["hreflang"] for link in page.select("link[rel=alternate]")}
+        assert alternates == {"en", "x-default"}
 
-def test_embed_that_cannot_be_fetched_still_links_to_its_source(client, section, monkeypatch):
-    from wagtail.embeds import embeds
-    from wagtail.embeds.exceptions import EmbedNotFoundException
+    def test_partly_translated_article_marks_only_the_missing_fields(self, client, section):
+        ArticlePageFactory(
+            parent=section,
+            slug="partly",
+            title_en="Partly translated",
+            title_mn="Хэсэгчлэн орчуулсан",
+            summary_en="Only English summary.",
+        )
 
-    def unreachable(*args, **kwargs):
-        raise EmbedNotFoundException
+        page = soup_of(client, "/mn/news/partly/")
 
-    monkeypatch.setattr(embeds, "get_embed", unreachable)
-    ArticlePageFactory(
-        parent=section,
-        slug="with-embed",
-        body_en=[("embed", "https://www.youtube.com/watch?v=abc")],
-    )
+        assert page.select_one("h1").get_text() == "Хэсэгчлэн орчуулсан"
+        assert not page.select_one("h1").has_attr("lang")
+        assert page.select_one(".article__summary")["lang"] == "en"
 
-    page = soup_of(client, "/en/news/with-embed/")
+    def test_english_reader_of_mongolian_only_text_sees_it_marked_mn(self, client, section):
+        ArticlePageFactory(
+            parent=section,
+            slug="mongolian-body",
+            title_en="Working title",
+            title_mn="Монгол гарчиг",
+            summary_mn="Монгол товч.",
+            summary_en="",
+            body_en=[],
+            body_mn=[("paragraph", "<p>Монгол бичвэр.</p>")],
+        )
 
-    link = page.select_one(".article__body .embed a")
-    assert link["href"] == "https://www.youtube.com/watch?v=abc"
+        page = soup_of(client, "/en/news/mongolian-body/")
 
+        body = page.select_one(".article__body")
+        assert body["lang"] == "mn" and "Монгол бичвэр." in body.get_text()
+        assert page.select_one(".article__summary")["lang"] == "mn"
 
-def test_article_announces_itself_to_search_engines_and_social_sites(client, demo_site):
-    import json
+    def test_embed_that_cannot_be_fetched_still_links_to_its_source(
+        self, client, section, monkeypatch
+    ):
+        from wagtail.embeds import embeds
+        from wagtail.embeds.exceptions import EmbedNotFoundException
 
-    page = soup_of(client, DIALOGUE.format("mn"))
+        def unreachable(*args, **kwargs):
+            raise EmbedNotFoundException
 
-    data = json.loads(page.select_one("script[type='application/ld+json']").string)
-    assert data["@type"] == "NewsArticle"
-    assert data["headline"].startswith("Монгол Улс Зүүн хойд Азийн")
-    assert data["inLanguage"] == "mn"
-    assert data["datePublished"].startswith("2022-06-29")
-    assert data["author"][0]["name"] == "Лхаажавын Болор"
-    assert data["isBasedOn"].startswith("https://www.thediplomat.com/")
-    assert data["image"][0].startswith("http://testserver/")
-    og = {tag["property"]: tag["content"] for tag in page.select("meta[property]")}
-    assert og["og:type"] == "article"
-    assert og["og:locale"] == "mn_MN"
-    assert og["og:title"] == data["headline"] or og["og:title"].startswith(data["headline"])
-    assert page.select_one("link[rel=canonical]")["href"] == "http://testserver" + (
-        DIALOGUE.format("mn")
-    )
+        monkeypatch.setattr(embeds, "get_embed", unreachable)
+        ArticlePageFactory(
+            parent=section,
+            slug="with-embed",
+            body_en=[("embed", "https://www.youtube.com/watch?v=abc")],
+        )
 
+        page = soup_of(client, "/en/news/with-embed/")
 
-def test_structured_data_cannot_be_broken_out_of(client, section):
-    ArticlePageFactory(parent=section, slug="sneaky", title_en="</script><script>alert(1)</script>")
+        link = page.select_one(".article__body .embed a")
+        assert link["href"] == "https://www.youtube.com/watch?v=abc"
 
-    html = client.get("/en/news/sneaky/").content.decode()
+    def test_structured_data_cannot_be_broken_out_of(self, client, section):
+        ArticlePageFactory(
+            parent=section, slug="sneaky", title_en="</script><script>alert(1)</script>"
+        )
 
-    assert "<script>alert(1)" not in html
+        html = client.get("/en/news/sneaky/").content.decode()
+
+        assert "<script>alert(1)" not in html

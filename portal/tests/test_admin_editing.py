@@ -41,64 +41,6 @@ def article_form(author, **overrides):
     return nested_form_data(data)
 
 
-def test_editor_creates_and_publishes_a_bilingual_article(editor_client, section):
-    author = AuthorFactory()
-    data = article_form(author, slug="herders-count", **{"action-publish": "publish"})
-
-    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
-
-    assert response.status_code == 302, response.context["form"].errors
-    article = ArticlePage.objects.get(slug="herders-count")
-    assert article.live
-    assert (article.title_en, article.title_mn) == (
-        "Herders count their animals",
-        "Малчид малаа тоолж байна",
-    )
-    assert article.summary_mn == "Тооллого ням гарагт эхэлнэ."
-    assert "Монгол бичвэр." in article.body_mn[0].value.source
-    assert article.authors == [author]
-    assert (
-        "Малчид малаа тоолж байна" in editor_client.get("/mn/news/herders-count/").content.decode()
-    )
-
-
-def test_cyrillic_slug_is_transliterated_to_one_ascii_slug(editor_client, section):
-    author = AuthorFactory()
-    data = article_form(author, slug="Өмнөговь-Хөвсгөл")
-
-    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
-
-    assert response.status_code == 302, response.context["form"].errors
-    article = ArticlePage.objects.get(title_en="Herders count their animals")
-    assert article.slug == "omnogovi-khovsgol"
-    assert not article.live  # saved as a draft: no publish action was sent
-
-
-def test_editor_edits_only_the_mongolian_summary(editor_client, section):
-    from articles.factories import ArticlePageFactory
-
-    author = AuthorFactory()
-    article = ArticlePageFactory(parent=section, slug="edit-me", title_en="Edit me")
-    data = article_form(
-        author,
-        title_en="Edit me",
-        title_mn="Намайг засаарай",
-        slug="edit-me",
-        summary_en="A short summary.",
-        summary_mn="Шинэ товч агуулга.",
-        **{"action-publish": "publish"},
-    )
-
-    response = editor_client.post(f"/admin/pages/{article.pk}/edit/", data)
-
-    assert response.status_code == 302, response.context["form"].errors
-    article.refresh_from_db()
-    assert article.summary_en == "A short summary."
-    assert article.summary_mn == "Шинэ товч агуулга."
-    assert article.title_mn == "Намайг засаарай"
-    assert article.revisions.count() == 1
-
-
 def headline_form(**overrides):
     source = SourceFactory(domain="www.montsame.mn")
     data = {
@@ -159,72 +101,133 @@ def test_valid_headline_is_saved(editor_client):
     assert headline.source.domain == "www.montsame.mn"
 
 
-def test_article_without_a_date_takes_its_first_publication_time(editor_client, section):
-    author = AuthorFactory()
-    data = article_form(author, slug="undated", published_at="", **{"action-publish": "publish"})
+class TestEditingInTheAdmin:
+    """An editor adding and editing pages on one site, built once for the class."""
 
-    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
+    def test_editor_creates_and_publishes_a_bilingual_article(self, editor_client, section):
+        author = AuthorFactory()
+        data = article_form(author, slug="herders-count", **{"action-publish": "publish"})
 
-    assert response.status_code == 302, response.context["form"].errors
-    article = ArticlePage.objects.get(slug="undated")
-    assert article.published_at == article.first_published_at
-    byline = article.article_authors.get()
-    data = article_form(
-        author,
-        slug="undated",
-        published_at="",
-        article_authors=inline_formset([{"id": byline.pk, "author": author.pk}], initial=1),
-        **{"action-publish": "publish"},
-    )
-    editor_client.post(f"/admin/pages/{article.pk}/edit/", data)
-    article.refresh_from_db()
-    assert article.published_at == article.first_published_at
+        response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
 
+        assert response.status_code == 302, response.context["form"].errors
+        article = ArticlePage.objects.get(slug="herders-count")
+        assert article.live
+        assert (article.title_en, article.title_mn) == (
+            "Herders count their animals",
+            "Малчид малаа тоолж байна",
+        )
+        assert article.summary_mn == "Тооллого ням гарагт эхэлнэ."
+        assert "Монгол бичвэр." in article.body_mn[0].value.source
+        assert article.authors == [author]
+        assert (
+            "Малчид малаа тоолж байна"
+            in editor_client.get("/mn/news/herders-count/").content.decode()
+        )
 
-def test_same_author_twice_in_a_byline_is_refused_not_a_server_error(editor_client, section):
-    author = AuthorFactory()
-    data = article_form(
-        author,
-        slug="twice",
-        article_authors=inline_formset([{"author": author.pk}, {"author": author.pk}]),
-    )
+    def test_cyrillic_slug_is_transliterated_to_one_ascii_slug(self, editor_client, section):
+        author = AuthorFactory()
+        data = article_form(author, slug="Өмнөговь-Хөвсгөл")
 
-    response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
+        response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
 
-    assert response.status_code == 200
-    assert not ArticlePage.objects.filter(slug="twice").exists()
+        assert response.status_code == 302, response.context["form"].errors
+        article = ArticlePage.objects.get(title_en="Herders count their animals")
+        assert article.slug == "omnogovi-khovsgol"
+        assert not article.live  # saved as a draft: no publish action was sent
 
+    def test_editor_edits_only_the_mongolian_summary(self, editor_client, section):
+        from articles.factories import ArticlePageFactory
 
-@pytest.mark.parametrize("slug", ["search", "authors", "headlines", "contribute", "topics"])
-def test_a_section_cannot_take_an_address_the_site_uses(editor_client, home_page, slug):
-    from articles.models import ArticleIndexPage
+        author = AuthorFactory()
+        article = ArticlePageFactory(parent=section, slug="edit-me", title_en="Edit me")
+        data = article_form(
+            author,
+            title_en="Edit me",
+            title_mn="Намайг засаарай",
+            slug="edit-me",
+            summary_en="A short summary.",
+            summary_mn="Шинэ товч агуулга.",
+            **{"action-publish": "publish"},
+        )
 
-    data = nested_form_data(
-        {
-            "title_en": "Clashing section",
-            "title_mn": "",
-            "slug": slug,
-            "introduction_en": "",
-            "introduction_mn": "",
-            "comments": inline_formset([]),
-        }
-    )
+        response = editor_client.post(f"/admin/pages/{article.pk}/edit/", data)
 
-    response = editor_client.post(
-        f"/admin/pages/add/articles/articleindexpage/{home_page.pk}/", data
-    )
+        assert response.status_code == 302, response.context["form"].errors
+        article.refresh_from_db()
+        assert article.summary_en == "A short summary."
+        assert article.summary_mn == "Шинэ товч агуулга."
+        assert article.title_mn == "Намайг засаарай"
+        assert article.revisions.count() == 1
 
-    assert response.status_code == 200
-    assert "is used by the site itself" in " ".join(response.context["form"].errors["slug"])
-    assert not ArticleIndexPage.objects.filter(slug=slug).exists()
+    def test_article_without_a_date_takes_its_first_publication_time(self, editor_client, section):
+        author = AuthorFactory()
+        data = article_form(
+            author, slug="undated", published_at="", **{"action-publish": "publish"}
+        )
 
+        response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
 
-def test_the_same_word_is_fine_deeper_in_the_site(editor_client, section):
-    author = AuthorFactory()
+        assert response.status_code == 302, response.context["form"].errors
+        article = ArticlePage.objects.get(slug="undated")
+        assert article.published_at == article.first_published_at
+        byline = article.article_authors.get()
+        data = article_form(
+            author,
+            slug="undated",
+            published_at="",
+            article_authors=inline_formset([{"id": byline.pk, "author": author.pk}], initial=1),
+            **{"action-publish": "publish"},
+        )
+        editor_client.post(f"/admin/pages/{article.pk}/edit/", data)
+        article.refresh_from_db()
+        assert article.published_at == article.first_published_at
 
-    response = editor_client.post(
-        f"/admin/pages/add/articles/articlepage/{section.pk}/", article_form(author, slug="search")
-    )
+    def test_same_author_twice_in_a_byline_is_refused_not_a_server_error(
+        self, editor_client, section
+    ):
+        author = AuthorFactory()
+        data = article_form(
+            author,
+            slug="twice",
+            article_authors=inline_formset([{"author": author.pk}, {"author": author.pk}]),
+        )
 
-    assert response.status_code == 302, response.context["form"].errors
-    assert ArticlePage.objects.filter(slug="search").exists()
+        response = editor_client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", data)
+
+        assert response.status_code == 200
+        assert not ArticlePage.objects.filter(slug="twice").exists()
+
+    @pytest.mark.parametrize("slug", ["search", "authors", "headlines", "contribute", "topics"])
+    def test_a_section_cannot_take_an_address_the_site_uses(self, editor_client, home_page, slug):
+        from articles.models import ArticleIndexPage
+
+        data = nested_form_data(
+            {
+                "title_en": "Clashing section",
+                "title_mn": "",
+                "slug": slug,
+                "introduction_en": "",
+                "introduction_mn": "",
+                "comments": inline_formset([]),
+            }
+        )
+
+        response = editor_client.post(
+            f"/admin/pages/add/articles/articleindexpage/{home_page.pk}/", data
+        )
+
+        assert response.status_code == 200
+        assert "is used by the site itself" in " ".join(response.context["form"].errors["slug"])
+        assert not ArticleIndexPage.objects.filter(slug=slug).exists()
+
+    def test_the_same_word_is_fine_deeper_in_the_site(self, editor_client, section):
+        author = AuthorFactory()
+
+        response = editor_client.post(
+            f"/admin/pages/add/articles/articlepage/{section.pk}/",
+            article_form(author, slug="search"),
+        )
+
+        assert response.status_code == 302, response.context["form"].errors
+        assert ArticlePage.objects.filter(slug="search").exists()

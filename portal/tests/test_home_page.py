@@ -22,36 +22,6 @@ def seed_lines(language):
     ]
 
 
-@pytest.mark.parametrize("page_language", ["en", "mn"])
-def test_home_shows_both_numbered_lists_exactly_as_the_seed(client, demo_site, page_language):
-    html = client.get(f"/{page_language}/").content.decode()
-
-    # Numbered (an ordered list), newest first, in the seed's order, labels in the list's language.
-    assert list_items(html, "en") == seed_lines("en")
-    assert list_items(html, "mn") == seed_lines("mn")
-    assert list_items(html, "en")[0] == (
-        "D. DALAIJARGAL: URANIUM MINING PROJECT ADVANCES FAST WITH FRENCH FUNDING "
-        "WWW.MONGOLIANMININGJOURNAL.COM PUBLISHED:2025/12/05"
-    )
-    assert list_items(html, "mn")[-1] == (
-        "NETFLIX-ИЙН МОНГОЛД ХИЙХ ШИНЭ НЭВТРҮҮЛГИЙН НӨЛӨӨ БА АЛГАН ДЭЭР ТАВЬСАН БОЛОМЖОО "
-        "АШИГЛАХУЙ WWW.ITOIM.MN НИЙТЭЛСЭН:2025/12/04"
-    )
-
-
-def test_home_page_language_and_labels(client, demo_site):
-    english = BeautifulSoup(client.get("/en/").content, "html.parser")
-    mongolian = BeautifulSoup(client.get("/mn/").content, "html.parser")
-
-    assert english.html["lang"] == "en"
-    assert mongolian.html["lang"] == "mn"
-    assert english.select_one("#lead-heading").get_text() == "Lead story"
-    assert mongolian.select_one("#lead-heading").get_text() == "Гол мэдээ"
-    assert mongolian.select_one("#headlines-mn").get_text() == "Монгол хэлээрх мэдээний тойм"
-    lead_title = mongolian.select_one(".card--lead .card__title").get_text(strip=True)
-    assert lead_title.startswith("Монгол Улс Зүүн хойд Азийн аюулгүй байдлын")
-
-
 def test_home_lists_newest_first_and_only_published(client, home_page):
     from headlines.factories import HeadlineFactory
 
@@ -69,29 +39,6 @@ def test_root_redirects_by_cookie_then_accept_language(client, home_page):
     assert client.get("/", headers={"accept-language": "fr"})["Location"] == "/en/"
     client.cookies["django_language"] = "mn"
     assert client.get("/", headers={"accept-language": "en"})["Location"] == "/mn/"
-
-
-def test_language_switcher_leads_to_the_same_page(client, demo_site):
-    path = "/en/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
-    soup = BeautifulSoup(client.get(path).content, "html.parser")
-
-    switch = soup.select_one(".language-switcher a[hreflang=mn]")
-
-    assert switch["href"] == path.replace("/en/", "/mn/", 1)
-    assert switch.get_text() == "Монгол"
-    assert soup.select_one(".language-switcher [aria-current]").get_text() == "English"
-
-
-def test_hreflang_alternates_on_home(client, demo_site):
-    soup = BeautifulSoup(client.get("/mn/").content, "html.parser")
-
-    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
-
-    assert alternates == {
-        "en": "http://testserver/en/",
-        "mn": "http://testserver/mn/",
-        "x-default": "http://testserver/",
-    }
 
 
 def test_home_page_query_count_does_not_grow_with_articles(client, section):
@@ -121,52 +68,104 @@ def test_home_page_query_count_does_not_grow_with_articles(client, section):
     assert queries() == few
 
 
-def test_header_lists_the_sections_and_marks_the_current_one(client, demo_site):
-    soup = BeautifulSoup(client.get("/mn/analysis/").content, "html.parser")
+class TestTheDemoSite:
+    """Reading the demo site, built once for the class."""
 
-    links = [(a.get_text(), a["href"]) for a in soup.select(".site-nav a")]
-    current = soup.select_one(".site-nav a[aria-current]")
+    @pytest.mark.parametrize("page_language", ["en", "mn"])
+    def test_home_shows_both_numbered_lists_exactly_as_the_seed(
+        self, client, demo_site, page_language
+    ):
+        html = client.get(f"/{page_language}/").content.decode()
 
-    assert links == [
-        ("Мэдээ", "/mn/news/"),
-        ("Дүн шинжилгээ", "/mn/analysis/"),
-        ("Үзэл бодол", "/mn/opinion/"),
-        ("Мэдээний тойм", "/mn/headlines/"),
-    ]
-    assert current.get_text() == "Дүн шинжилгээ"
+        # Numbered (an ordered list), newest first, in the seed's order, labels in the list's language.
+        assert list_items(html, "en") == seed_lines("en")
+        assert list_items(html, "mn") == seed_lines("mn")
+        assert list_items(html, "en")[0] == (
+            "D. DALAIJARGAL: URANIUM MINING PROJECT ADVANCES FAST WITH FRENCH FUNDING "
+            "WWW.MONGOLIANMININGJOURNAL.COM PUBLISHED:2025/12/05"
+        )
+        assert list_items(html, "mn")[-1] == (
+            "NETFLIX-ИЙН МОНГОЛД ХИЙХ ШИНЭ НЭВТРҮҮЛГИЙН НӨЛӨӨ БА АЛГАН ДЭЭР ТАВЬСАН БОЛОМЖОО "
+            "АШИГЛАХУЙ WWW.ITOIM.MN НИЙТЭЛСЭН:2025/12/04"
+        )
 
+    def test_home_page_language_and_labels(self, client, demo_site):
+        english = BeautifulSoup(client.get("/en/").content, "html.parser")
+        mongolian = BeautifulSoup(client.get("/mn/").content, "html.parser")
 
-def test_unprefixed_address_sends_each_reader_to_their_language(client, demo_site):
-    path = "/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+        assert english.html["lang"] == "en"
+        assert mongolian.html["lang"] == "mn"
+        assert english.select_one("#lead-heading").get_text() == "Lead story"
+        assert mongolian.select_one("#lead-heading").get_text() == "Гол мэдээ"
+        assert mongolian.select_one("#headlines-mn").get_text() == "Монгол хэлээрх мэдээний тойм"
+        lead_title = mongolian.select_one(".card--lead .card__title").get_text(strip=True)
+        assert lead_title.startswith("Монгол Улс Зүүн хойд Азийн аюулгүй байдлын")
 
-    response = client.get(path, headers={"accept-language": "mn"})
+    def test_language_switcher_leads_to_the_same_page(self, client, demo_site):
+        path = "/en/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+        soup = BeautifulSoup(client.get(path).content, "html.parser")
 
-    assert response["Location"] == "/mn" + path
+        switch = soup.select_one(".language-switcher a[hreflang=mn]")
 
+        assert switch["href"] == path.replace("/en/", "/mn/", 1)
+        assert switch.get_text() == "Монгол"
+        assert soup.select_one(".language-switcher [aria-current]").get_text() == "English"
 
-def test_sitemap_lists_each_page_in_the_languages_it_exists_in(client, demo_site):
-    from xml.etree import ElementTree
+    def test_hreflang_alternates_on_home(self, client, demo_site):
+        soup = BeautifulSoup(client.get("/mn/").content, "html.parser")
 
-    names = {
-        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-        "x": "http://www.w3.org/1999/xhtml",
-    }
-    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
 
-    entries = {
-        url.findtext("s:loc", namespaces=names): {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
+        assert alternates == {
+            "en": "http://testserver/en/",
+            "mn": "http://testserver/mn/",
+            "x-default": "http://testserver/",
         }
-        for url in sitemap.findall("s:url", names)
-    }
-    dialogue = "analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
-    copper = "opinion/what-a-copper-deal-renegotiation-would-mean/"
-    assert f"http://testserver/en/{dialogue}" in entries
-    assert f"http://testserver/en/{copper}" in entries
-    # Written in English only: no Mongolian entry, as its pages announce no Mongolian version.
-    assert f"http://testserver/mn/{copper}" not in entries
-    assert entries[f"http://testserver/mn/{dialogue}"] == {
-        "en": f"http://testserver/en/{dialogue}",
-        "mn": f"http://testserver/mn/{dialogue}",
-        "x-default": f"http://testserver/{dialogue}",
-    }
+
+    def test_header_lists_the_sections_and_marks_the_current_one(self, client, demo_site):
+        soup = BeautifulSoup(client.get("/mn/analysis/").content, "html.parser")
+
+        links = [(a.get_text(), a["href"]) for a in soup.select(".site-nav a")]
+        current = soup.select_one(".site-nav a[aria-current]")
+
+        assert links == [
+            ("Мэдээ", "/mn/news/"),
+            ("Дүн шинжилгээ", "/mn/analysis/"),
+            ("Үзэл бодол", "/mn/opinion/"),
+            ("Мэдээний тойм", "/mn/headlines/"),
+        ]
+        assert current.get_text() == "Дүн шинжилгээ"
+
+    def test_unprefixed_address_sends_each_reader_to_their_language(self, client, demo_site):
+        path = "/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+
+        response = client.get(path, headers={"accept-language": "mn"})
+
+        assert response["Location"] == "/mn" + path
+
+    def test_sitemap_lists_each_page_in_the_languages_it_exists_in(self, client, demo_site):
+        from xml.etree import ElementTree
+
+        names = {
+            "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+            "x": "http://www.w3.org/1999/xhtml",
+        }
+        sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+
+        entries = {
+            url.findtext("s:loc", namespaces=names): {
+                link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
+            }
+            for url in sitemap.findall("s:url", names)
+        }
+        dialogue = "analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+        copper = "opinion/what-a-copper-deal-renegotiation-would-mean/"
+        assert f"http://testserver/en/{dialogue}" in entries
+        assert f"http://testserver/en/{copper}" in entries
+        # Written in English only: no Mongolian entry, as its pages announce no Mongolian version.
+        assert f"http://testserver/mn/{copper}" not in entries
+        assert entries[f"http://testserver/mn/{dialogue}"] == {
+            "en": f"http://testserver/en/{dialogue}",
+            "mn": f"http://testserver/mn/{dialogue}",
+            "x-default": f"http://testserver/{dialogue}",
+        }
