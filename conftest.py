@@ -17,6 +17,9 @@ from django.db import connections, transaction
 from django.utils import translation
 
 from articles.factories import ArticleIndexPageFactory
+from bilingual import languages
+from bilingual.dates import iso_date
+from bilingual.languages import Language
 from portal.factories import make_site_home
 
 ROOT = Path(__file__).resolve().parent
@@ -297,6 +300,27 @@ def make_user():
         return user
 
     return make
+
+
+THIRD_LANGUAGE = Language(
+    code="kk",
+    name="Kazakh",
+    native_name="Қазақша",
+    list_title="Headlines in Kazakh",
+    translated_from="Translated from Kazakh",
+    long_date=iso_date,
+    og_locale="kk_KZ",
+    aliases=("kk", "kaz", "kazakh"),
+    published_label="жарияланды",
+)
+
+
+@pytest.fixture
+def third_language(settings, monkeypatch):
+    """Kazakh added to the language table and the settings, and nothing else changed."""
+    monkeypatch.setattr(languages, "LANGUAGE_TABLE", (*languages.LANGUAGE_TABLE, THIRD_LANGUAGE))
+    settings.LANGUAGES = [*settings.LANGUAGES, ("kk", "Kazakh")]
+    return THIRD_LANGUAGE
 
 
 CHROMIUM = "/usr/bin/chromium"

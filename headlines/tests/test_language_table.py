@@ -10,31 +10,11 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from bilingual import languages
-from bilingual.dates import iso_date
 from headlines.factories import HeadlineFactory, SourceFactory
 from headlines.ingest.parse_lines import parse_lines
 from headlines.ingest.validate import RowValidator
 
 pytestmark = pytest.mark.django_db
-
-KAZAKH = languages.Language(
-    code="kk",
-    name="Kazakh",
-    native_name="Қазақша",
-    list_title="Headlines in Kazakh",
-    translated_from="Translated from Kazakh",
-    long_date=iso_date,
-    og_locale="kk_KZ",
-    aliases=("kk", "kaz", "kazakh"),
-    published_label="жарияланды",
-)
-
-
-@pytest.fixture
-def third_language(settings, monkeypatch):
-    monkeypatch.setattr(languages, "LANGUAGE_TABLE", (*languages.LANGUAGE_TABLE, KAZAKH))
-    settings.LANGUAGES = [*settings.LANGUAGES, ("kk", "Kazakh")]
 
 
 @pytest.fixture
