@@ -33,7 +33,6 @@ from headlines.models import Headline
 # How many items revised more than once, newest first, are checked for an out-of-date
 # language on each visit (one batch of revisions; results are cached per revision).
 OUT_OF_DATE_CANDIDATES = 500
-# Until `headlines.Headline` declares the translated-content contract itself.
 
 MISSING = "missing"
 OUT_OF_DATE = "out_of_date"
