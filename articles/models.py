@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from bilingual.languages import localized
+from bilingual.languages import localized, localized_names
 from bilingual.panels import TranslationStatusPanel
 from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
@@ -143,11 +143,7 @@ class ArticlePage(TranslatedContent, AsciiSlugMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         # Mongolian adds endings to words (Улаанбаатар-ын): match the start of a word too.
-        *[
-            index.AutocompleteField(f"{field}_{code}")
-            for field in ("title", "summary")
-            for code in ("en", "mn")
-        ],
+        *[index.AutocompleteField(name) for name in localized_names(("title", "summary"))],
     ]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []

@@ -85,6 +85,11 @@ def language_codes() -> list[str]:
     return [language.code for language in site_languages()]
 
 
+def localized_names(fields: Sequence[str]) -> list[str]:
+    """Each field's column per language, field by field: title_en, title_mn, summary_en…"""
+    return [f"{name}_{code}" for name in fields for code in language_codes()]
+
+
 def language_choices() -> list[tuple[str, Promise]]:
     """`(code, name)` pairs for form and model choices."""
     return [(language.code, language.name) for language in site_languages()]

@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .languages import localized_names
+
 MONGOLIAN_CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "ye", "ё": "yo",
     "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m",
@@ -63,7 +65,9 @@ class AsciiSlugPageForm(WagtailAdminPageForm):
 
     def clean_slug(self):
         slug = ascii_slug(self.cleaned_data.get("slug") or "")
-        slug = slug or ascii_slug(self.data.get("title_en", "") or "")
+        # Without a slug, the first title written, in the table's order.
+        titles = (self.data.get(name) or "" for name in localized_names(("title",)))
+        slug = slug or ascii_slug(next((title for title in titles if title.strip()), ""))
         parent = self.parent_page
         if parent is not None and parent.is_site_root() and slug in reserved_top_level_slugs():
             raise ValidationError(

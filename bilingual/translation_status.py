@@ -20,7 +20,7 @@ from django.db.models.fields.json import KeyTextTransform
 from wagtail.fields import StreamField
 from wagtail.models import Revision
 
-from .languages import has_content, language_codes
+from .languages import has_content, language_codes, localized_names
 
 CACHE_SECONDS = 24 * 60 * 60
 
@@ -56,10 +56,6 @@ class TranslationStatus:
             if status.language == language:
                 return status
         raise KeyError(language)
-
-
-def localized_names(fields: Sequence[str]) -> list[str]:
-    return [f"{name}_{code}" for name in fields for code in language_codes()]
 
 
 def _normalise(value):

@@ -8,8 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
-from bilingual.languages import label_in, language_choices, language_codes
-from bilingual.translation_status import localized_names
+from bilingual.languages import label_in, language_choices, language_codes, localized_names
 
 from .guest_accounts import guest_language, set_guest_language
 from .guest_body import plain_text, sanitise_body, unsafe_content

@@ -19,13 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
 from articles.models import ArticlePage
-from bilingual.languages import get_language_info, language_codes, localized
+from bilingual.languages import get_language_info, language_codes, localized, localized_names
 from bilingual.translated_content import lacking_text, translated_field_label
 from bilingual.translation_status import (
     Item,
     TranslationStatus,
     base_content_type,
-    localized_names,
     statuses_for,
 )
 from headlines.models import Headline

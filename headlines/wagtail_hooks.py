@@ -9,7 +9,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from bilingual.languages import get_language_info, language_choices
+from bilingual.languages import get_language_info, language_choices, localized_names
 
 from .bulk_actions import PublishHeadlinesBulkAction, UnpublishHeadlinesBulkAction
 from .forms import HeadlineForm
@@ -83,7 +83,7 @@ class HeadlineViewSet(SnippetViewSet):
     filterset_class = HeadlineFilterSet
     index_view_class = CaseFoldingSearchIndexView
     search_backend_name = None
-    search_fields = ["title_en", "title_mn", "source__domain"]
+    search_fields = [*localized_names(("title",)), "source__domain"]
     ordering = ["-published_on", "-pk"]
     list_per_page = 50
 
@@ -123,7 +123,7 @@ class SourceViewSet(SnippetViewSet):
     filterset_class = SourceFilterSet
     index_view_class = CaseFoldingSearchIndexView
     search_backend_name = None
-    search_fields = ["domain", "name_en", "name_mn"]
+    search_fields = ["domain", *localized_names(("name",))]
 
 
 class HeadlinesGroup(SnippetViewSetGroup):
