@@ -12,7 +12,7 @@ from functools import cached_property
 from types import SimpleNamespace
 
 from django.contrib.admin.utils import quote
-from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -73,28 +73,32 @@ class DeskKind:
     fields: tuple[str, ...]
     original_language_field: str | None = None
 
-    def needing_work(self, queryset, filters: DeskFilters):
-        """`queryset` narrowed in the database to items missing or behind in the languages."""
+    def needing_work(self, queryset, filters: DeskFilters) -> tuple[QuerySet, bool]:
+        """`queryset` narrowed in the database to items missing or behind in the languages,
+        and whether the out-of-date check had to leave older candidates unchecked."""
         missing = lacking_text(self.model, self.fields, filters.languages)
         if filters.status == MISSING:
-            return queryset.filter(missing)
+            return queryset.filter(missing), False
         candidates = queryset.filter(revised_more_than_once(self.model))
         if filters.status != OUT_OF_DATE:
             candidates = candidates.exclude(missing)  # listed anyway
-        behind = self.out_of_date(candidates, filters.languages)
+        behind, capped = self.out_of_date(candidates, filters.languages)
         if filters.status == OUT_OF_DATE:
-            return queryset.filter(pk__in=behind)
-        return queryset.filter(missing | Q(pk__in=behind))
+            return queryset.filter(pk__in=behind), capped
+        return queryset.filter(missing | Q(pk__in=behind)), capped
 
-    def out_of_date(self, candidates, languages) -> list:
-        """The pks among the newest candidates that lag in one of `languages`."""
+    def out_of_date(self, candidates, languages) -> tuple[list, bool]:
+        """The pks among the newest candidates that lag in one of `languages`, and whether
+        there were more candidates than one visit checks."""
         rows = candidates.order_by("-latest_revision_id").values(*self.status_columns())
-        statuses = self.statuses(list(rows[:OUT_OF_DATE_CANDIDATES]))
-        return [
+        rows = list(rows[: OUT_OF_DATE_CANDIDATES + 1])
+        statuses = self.statuses(rows[:OUT_OF_DATE_CANDIDATES])
+        behind = [
             pk
             for pk, status in statuses.items()
             if any(status[code].state == OUT_OF_DATE for code in languages)
         ]
+        return behind, len(rows) > OUT_OF_DATE_CANDIDATES
 
     def status_columns(self, with_text=False) -> list[str]:
         """What `statuses` reads of a row; with the text, no query for rows without revisions."""
@@ -159,9 +163,8 @@ class ArticleListing:
         queryset = ArticlePage.objects.all()
         if filters.section is not None:
             queryset = queryset.child_of(filters.section)
-        self.queryset = self.kind.needing_work(queryset, filters).order_by(
-            "-latest_revision_created_at", "-pk"
-        )
+        queryset, self.out_of_date_capped = self.kind.needing_work(queryset, filters)
+        self.queryset = queryset.order_by("-latest_revision_created_at", "-pk")
         self.section_titles = {s.path: str(localized(s, "title")) for s in sections}
 
     def rows(self, start: int, stop: int) -> list[DeskRow]:
@@ -188,9 +191,8 @@ class HeadlineListing:
     kind = HEADLINES
 
     def __init__(self, filters: DeskFilters):
-        self.queryset = self.kind.needing_work(Headline.objects.all(), filters).order_by(
-            "-published_on", "-pk"
-        )
+        queryset, self.out_of_date_capped = self.kind.needing_work(Headline.objects.all(), filters)
+        self.queryset = queryset.order_by("-published_on", "-pk")
 
     def rows(self, start: int, stop: int) -> list[DeskRow]:
         columns = self.kind.status_columns(with_text=True)
@@ -220,6 +222,10 @@ class DeskListing:
             self.listings.append(ArticleListing(filters, sections))
         if filters.kind in ("", HEADLINE) and filters.section is None:
             self.listings.append(HeadlineListing(filters))
+
+    @property
+    def out_of_date_capped(self) -> bool:
+        return any(listing.out_of_date_capped for listing in self.listings)
 
     @cached_property
     def counts(self) -> list[int]:

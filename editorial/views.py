@@ -22,6 +22,7 @@ from .translation_desk import (
     HEADLINE,
     MISSING,
     OUT_OF_DATE,
+    OUT_OF_DATE_CANDIDATES,
     DeskFilters,
     DeskListing,
 )
@@ -117,6 +118,8 @@ class TranslationDeskView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
             page_obj=page,
             languages=[name for _code, name in language_choices()],
             row_count=page.paginator.count,
+            out_of_date_capped=listing.out_of_date_capped,
+            out_of_date_checked=OUT_OF_DATE_CANDIDATES,
         )
         return context
 
