@@ -4,7 +4,7 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
@@ -23,6 +23,15 @@ def plain_text_only(value):
     """Titles, summaries and profiles are plain text; tags in them are refused, not stripped."""
     if value and _MARKUP.search(value):
         raise forms.ValidationError(MARKUP_MESSAGE, code="markup")
+
+
+class GuestPasswordForm(SetPasswordForm):
+    """Django's set-password form with the portal's own labels, translated with the rest."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Choose a password")
+        self.fields["new_password2"].label = _("The same password again")
 
 
 class GuestLoginForm(AuthenticationForm):

@@ -2,22 +2,13 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordResetConfirmView
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import GuestPasswordForm
 from ..guest_accounts import guest_profile
 from ..invitations import invitation_tokens
-
-
-class GuestPasswordForm(SetPasswordForm):
-    """Django's set-password form with the portal's own labels, translated with the rest."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = _("Choose a password")
-        self.fields["new_password2"].label = _("The same password again")
 
 
 class GuestWelcomeView(PasswordResetConfirmView):
