@@ -1,5 +1,5 @@
 """Fixtures every app's tests share: the test database, a clean state per test, users, the
-site, data built once per test class, and a browser."""
+site and its newsroom, data built once per test class, and a browser."""
 
 import contextlib
 import hashlib
@@ -17,6 +17,8 @@ from django.db import connections, transaction
 from django.utils import translation
 
 from articles.factories import ArticleIndexPageFactory
+from authors.factories import AuthorFactory
+from authors.models import Author
 from bilingual import languages
 from bilingual.dates import iso_date
 from bilingual.languages import Language
@@ -263,6 +265,14 @@ def section(home_page):
     return ArticleIndexPageFactory(parent=home_page, title_en="News", title_mn="Мэдээ", slug="news")
 
 
+@pytest.fixture(scope="class")
+def newsroom(section):
+    """The News section under the "Editorial review" workflow, with the staff groups and their
+    rights as `setup_editorial` leaves them, once per test class."""
+    call_command("setup_editorial", verbosity=0)
+    return section
+
+
 @pytest.fixture(scope="session")
 def make_user():
     """Creates a user (from a test with the database, or a fixture on `class_db`).
@@ -302,15 +312,27 @@ def make_user():
     return make
 
 
+@pytest.fixture(scope="session")
+def make_guest(make_user):
+    """Creates a guest author who has accepted the invitation: an account named by its email
+    address, with a guest profile. make_guest("saruul@uni.example", name_en="Saruul Bat")."""
+
+    def make(email="guest@example.org", *, password="pw", **author_fields):
+        user = make_user(email, email=email, password=password)
+        return AuthorFactory(user=user, kind=Author.Kind.GUEST, **author_fields)
+
+    return make
+
+
 THIRD_LANGUAGE = Language(
     code="kk",
     name="Kazakh",
     native_name="Қазақша",
+    aliases=("kk", "kaz", "kazakh"),
     list_title="Headlines in Kazakh",
     translated_from="Translated from Kazakh",
     long_date=iso_date,
     og_locale="kk_KZ",
-    aliases=("kk", "kaz", "kazakh"),
     published_label="жарияланды",
 )
 

@@ -8,7 +8,7 @@ from django.test import Client
 from PIL import Image
 from wagtail.images import get_image_model
 
-from contributions.factories import GuestSubmissionFactory, make_guest
+from contributions.factories import GuestSubmissionFactory
 from contributions.models import GuestSubmission
 from contributions.tests.guest_form import piece
 
@@ -38,223 +38,215 @@ def assert_refused(response, message):
 # --- images --------------------------------------------------------------------------------------
 
 
-def test_a_real_picture_is_stored_re_encoded_under_a_new_name(client, guest):
-    exif = Image.Exif()
-    exif[0x010F] = "SecretCameraMaker"
-    upload = picture("JPEG", name="My Holiday.JPG", exif=exif)
+@pytest.mark.usefixtures("newsroom")
+class TestBadInput:
+    """Bad input against one site and newsroom, built once for the class."""
 
-    client.post("/en/contribute/new/", piece(image=upload))
+    def test_a_real_picture_is_stored_re_encoded_under_a_new_name(self, client, guest):
+        exif = Image.Exif()
+        exif[0x010F] = "SecretCameraMaker"
+        upload = picture("JPEG", name="My Holiday.JPG", exif=exif)
 
-    stored = GuestSubmission.objects.get().image
-    assert stored.name.startswith("guest-submissions/") and stored.name.endswith(".jpg")
-    assert "Holiday" not in stored.name
-    with stored.open("rb") as file:
-        data = file.read()
-    assert b"SecretCameraMaker" not in data
-    assert Image.open(io.BytesIO(data)).size == (40, 30)
+        client.post("/en/contribute/new/", piece(image=upload))
 
+        stored = GuestSubmission.objects.get().image
+        assert stored.name.startswith("guest-submissions/") and stored.name.endswith(".jpg")
+        assert "Holiday" not in stored.name
+        with stored.open("rb") as file:
+            data = file.read()
+        assert b"SecretCameraMaker" not in data
+        assert Image.open(io.BytesIO(data)).size == (40, 30)
 
-def test_an_oversized_image_is_refused(client, guest, settings):
-    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
-    upload = SimpleUploadedFile("big.png", picture(size=(400, 400)).read() + b"\0" * 2000)
-    assert_refused(
-        client.post("/en/contribute/new/", piece(image=upload)), "the largest we accept is"
+    def test_an_oversized_image_is_refused(self, client, guest, settings):
+        settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
+        upload = SimpleUploadedFile("big.png", picture(size=(400, 400)).read() + b"\0" * 2000)
+        assert_refused(
+            client.post("/en/contribute/new/", piece(image=upload)), "the largest we accept is"
+        )
+
+    def test_an_image_with_too_many_pixels_is_refused(self, client, guest, settings):
+        settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
+        assert_refused(
+            client.post("/en/contribute/new/", piece(image=picture(size=(100, 100)))),
+            "the most we accept is",
+        )
+
+    def test_a_corrupt_image_is_refused(self, client, guest):
+        whole = picture("JPEG", size=(300, 300)).read()
+        upload = SimpleUploadedFile("cut.jpg", whole[: len(whole) // 2])
+        assert_refused(
+            client.post("/en/contribute/new/", piece(image=upload)),
+            "is not an image we can read, or it is damaged",
+        )
+
+    def test_a_page_disguised_as_a_picture_is_refused(self, client, guest):
+        upload = SimpleUploadedFile("photo.jpg", b"<html><script>alert(1)</script></html>")
+        assert_refused(
+            client.post("/en/contribute/new/", piece(image=upload)),
+            "is not an image we can read, or it is damaged",
+        )
+
+    def test_a_picture_under_another_formats_name_is_refused(self, client, guest):
+        upload = picture("PNG", name="photo.jpg")
+        assert_refused(
+            client.post("/en/contribute/new/", piece(image=upload)),
+            "The file name says .jpg but the file is a PNG image.",
+        )
+
+    def test_an_svg_is_refused(self, client, guest):
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'
+        upload = SimpleUploadedFile("logo.svg", svg)
+        assert_refused(
+            client.post("/en/contribute/new/", piece(image=upload)), "not an image we can read"
+        )
+
+    def test_a_bad_profile_photo_changes_nothing(self, client, guest):
+        before = (guest.bio_en, get_image_model().objects.count())
+        response = client.post(
+            "/en/contribute/profile/",
+            {
+                "name_en": "Saruul Bat",
+                "bio_en": "Changed bio",
+                "email_language": "en",
+                "photo_upload": SimpleUploadedFile("me.png", b"GIF89a not really"),
+            },
+        )
+        assert "not an image we can read" in response.content.decode()
+        guest.refresh_from_db()
+        assert (guest.bio_en, get_image_model().objects.count()) == before
+
+    def test_a_good_profile_photo_goes_to_the_guest_collection(self, client, guest):
+        client.post(
+            "/en/contribute/profile/",
+            {"name_en": "Saruul Bat", "email_language": "en", "photo_upload": picture()},
+        )
+        guest.refresh_from_db()
+        assert guest.photo.collection.name == "Guest authors"
+        assert guest.photo.uploaded_by_user == guest.user
+
+    # --- scripts and links ---------------------------------------------------------------------------
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            "<p>Hello</p><script>alert(document.cookie)</script>",
+            '<p onclick="alert(1)">Hello</p>',
+            '<iframe src="https://evil.example/"></iframe>',
+            '<img src="x" onerror="alert(1)">',
+        ],
     )
+    def test_scripts_in_the_body_are_refused(self, client, guest, body):
+        assert_refused(
+            client.post("/en/contribute/new/", piece(body=body)),
+            "Scripts, embedded frames, forms and event handlers are not allowed",
+        )
 
-
-def test_an_image_with_too_many_pixels_is_refused(client, guest, settings):
-    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
-    assert_refused(
-        client.post("/en/contribute/new/", piece(image=picture(size=(100, 100)))),
-        "the most we accept is",
+    @pytest.mark.parametrize(
+        "link",
+        [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java&#x09;script:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "/relative/path",
+        ],
     )
+    def test_links_other_than_http_and_mailto_are_refused(self, client, guest, link):
+        assert_refused(
+            client.post("/en/contribute/new/", piece(body=f'<p><a href="{link}">click</a></p>')),
+            "Links must be full addresses beginning with https://",
+        )
 
+    @pytest.mark.parametrize("field", ["title", "summary"])
+    def test_markup_in_plain_text_fields_is_refused(self, client, guest, field):
+        assert_refused(
+            client.post("/en/contribute/new/", piece(**{field: "Hi <script>alert(1)</script>"})),
+            "Write plain text here",
+        )
 
-def test_a_corrupt_image_is_refused(client, guest):
-    whole = picture("JPEG", size=(300, 300)).read()
-    upload = SimpleUploadedFile("cut.jpg", whole[: len(whole) // 2])
-    assert_refused(
-        client.post("/en/contribute/new/", piece(image=upload)),
-        "is not an image we can read, or it is damaged",
+    def test_markup_in_the_profile_is_refused(self, client, guest):
+        response = client.post(
+            "/en/contribute/profile/",
+            {
+                "name_en": "Saruul",
+                "bio_mn": '<a href="javascript:x">me</a>',
+                "email_language": "en",
+            },
+        )
+        assert "Write plain text here" in response.content.decode()
+        guest.refresh_from_db()
+        assert guest.name_en == "Saruul Bat" and not guest.bio_mn
+
+    def test_allowed_markup_is_kept_and_the_rest_removed(self, client, guest):
+        body = (
+            "<h1>Heading</h1><p>See <a href='https://montsame.mn/en/' target=_blank>this</a> "
+            "and <b style='color:red'>that</b>.</p><ul><li>one</li></ul>"
+            "<blockquote>Said someone</blockquote><div>Loose</div>"
+        )
+        client.post("/en/contribute/new/", piece(body=body))
+
+        assert GuestSubmission.objects.get().body == (
+            "<h2>Heading</h2>\n"
+            '<p>See <a href="https://montsame.mn/en/">this</a> and that.</p>\n'
+            "<ul><li>one</li></ul>\n"
+            "<blockquote>Said someone</blockquote>\n"
+            "<p>Loose</p>"
+        )
+
+    def test_escaped_text_stays_text(self, client, guest):
+        client.post("/en/contribute/new/", piece(body="Compare a &lt;script&gt; tag and 3 < 4."))
+        submission = GuestSubmission.objects.get()
+        assert submission.body == "<p>Compare a &lt;script&gt; tag and 3 &lt; 4.</p>"
+        shown = client.get(f"/en/contribute/{submission.pk}/").content.decode()
+        assert "<script>" not in shown.split("<main")[1]
+
+    def test_refusals_are_in_mongolian_under_mn(self, client, guest):
+        response = client.post(
+            "/mn/contribute/new/", piece(body='<a href="javascript:alert(1)">x</a>', summary="")
+        )
+        assert_refused(response, "Холбоос нь https://, http:// эсвэл mailto:-оор эхэлсэн")
+        assert "Илгээхээсээ өмнө хураангуй бичнэ үү." in response.content.decode()
+
+    # --- forged requests ---------------------------------------------------------------------------
+
+    @pytest.mark.parametrize(
+        ("language", "message"),
+        [("en", "The form could not be sent"), ("mn", "Маягтыг илгээж чадсангүй")],
     )
+    def test_a_post_without_csrf_token_is_refused_in_the_readers_language(
+        self, home_page, language, message, make_guest
+    ):
+        guest = make_guest(email="saruul@uni.example")
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(guest.user)
 
+        response = client.post(f"/{language}/contribute/new/", piece())
 
-def test_a_page_disguised_as_a_picture_is_refused(client, guest):
-    upload = SimpleUploadedFile("photo.jpg", b"<html><script>alert(1)</script></html>")
-    assert_refused(
-        client.post("/en/contribute/new/", piece(image=upload)),
-        "is not an image we can read, or it is damaged",
-    )
+        assert response.status_code == 403
+        assert message in response.content.decode()
+        assert GuestSubmission.objects.count() == 0
 
+    def test_a_profile_post_without_csrf_token_changes_nothing(self, home_page, make_guest):
+        guest = make_guest(email="saruul@uni.example", name_en="Saruul Bat")
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(guest.user)
 
-def test_a_picture_under_another_formats_name_is_refused(client, guest):
-    upload = picture("PNG", name="photo.jpg")
-    assert_refused(
-        client.post("/en/contribute/new/", piece(image=upload)),
-        "The file name says .jpg but the file is a PNG image.",
-    )
+        response = client.post(
+            "/en/contribute/profile/", {"name_en": "Forged", "email_language": "en"}
+        )
 
+        assert response.status_code == 403
+        guest.refresh_from_db()
+        assert guest.name_en == "Saruul Bat"
 
-def test_an_svg_is_refused(client, guest):
-    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'
-    upload = SimpleUploadedFile("logo.svg", svg)
-    assert_refused(
-        client.post("/en/contribute/new/", piece(image=upload)), "not an image we can read"
-    )
+    def test_a_forged_edit_of_a_submitted_piece_changes_nothing(self, home_page, make_guest):
+        guest = make_guest(email="saruul@uni.example")
+        submission = GuestSubmissionFactory(author=guest, status=Status.SUBMITTED)
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(guest.user)
 
+        client.post(f"/en/contribute/{submission.pk}/edit/", piece(title="Forged"))
 
-def test_a_bad_profile_photo_changes_nothing(client, guest):
-    before = (guest.bio_en, get_image_model().objects.count())
-    response = client.post(
-        "/en/contribute/profile/",
-        {
-            "name_en": "Saruul Bat",
-            "bio_en": "Changed bio",
-            "email_language": "en",
-            "photo_upload": SimpleUploadedFile("me.png", b"GIF89a not really"),
-        },
-    )
-    assert "not an image we can read" in response.content.decode()
-    guest.refresh_from_db()
-    assert (guest.bio_en, get_image_model().objects.count()) == before
-
-
-def test_a_good_profile_photo_goes_to_the_guest_collection(client, guest):
-    client.post(
-        "/en/contribute/profile/",
-        {"name_en": "Saruul Bat", "email_language": "en", "photo_upload": picture()},
-    )
-    guest.refresh_from_db()
-    assert guest.photo.collection.name == "Guest authors"
-    assert guest.photo.uploaded_by_user == guest.user
-
-
-# --- scripts and links ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "<p>Hello</p><script>alert(document.cookie)</script>",
-        '<p onclick="alert(1)">Hello</p>',
-        '<iframe src="https://evil.example/"></iframe>',
-        '<img src="x" onerror="alert(1)">',
-    ],
-)
-def test_scripts_in_the_body_are_refused(client, guest, body):
-    assert_refused(
-        client.post("/en/contribute/new/", piece(body=body)),
-        "Scripts, embedded frames, forms and event handlers are not allowed",
-    )
-
-
-@pytest.mark.parametrize(
-    "link",
-    [
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        "java&#x09;script:alert(1)",
-        " javascript:alert(1)",
-        "data:text/html;base64,PHNjcmlwdD4=",
-        "/relative/path",
-    ],
-)
-def test_links_other_than_http_and_mailto_are_refused(client, guest, link):
-    assert_refused(
-        client.post("/en/contribute/new/", piece(body=f'<p><a href="{link}">click</a></p>')),
-        "Links must be full addresses beginning with https://",
-    )
-
-
-@pytest.mark.parametrize("field", ["title", "summary"])
-def test_markup_in_plain_text_fields_is_refused(client, guest, field):
-    assert_refused(
-        client.post("/en/contribute/new/", piece(**{field: "Hi <script>alert(1)</script>"})),
-        "Write plain text here",
-    )
-
-
-def test_markup_in_the_profile_is_refused(client, guest):
-    response = client.post(
-        "/en/contribute/profile/",
-        {"name_en": "Saruul", "bio_mn": '<a href="javascript:x">me</a>', "email_language": "en"},
-    )
-    assert "Write plain text here" in response.content.decode()
-    guest.refresh_from_db()
-    assert guest.name_en == "Saruul Bat" and not guest.bio_mn
-
-
-def test_allowed_markup_is_kept_and_the_rest_removed(client, guest):
-    body = (
-        "<h1>Heading</h1><p>See <a href='https://montsame.mn/en/' target=_blank>this</a> "
-        "and <b style='color:red'>that</b>.</p><ul><li>one</li></ul>"
-        "<blockquote>Said someone</blockquote><div>Loose</div>"
-    )
-    client.post("/en/contribute/new/", piece(body=body))
-
-    assert GuestSubmission.objects.get().body == (
-        "<h2>Heading</h2>\n"
-        '<p>See <a href="https://montsame.mn/en/">this</a> and that.</p>\n'
-        "<ul><li>one</li></ul>\n"
-        "<blockquote>Said someone</blockquote>\n"
-        "<p>Loose</p>"
-    )
-
-
-def test_escaped_text_stays_text(client, guest):
-    client.post("/en/contribute/new/", piece(body="Compare a &lt;script&gt; tag and 3 < 4."))
-    submission = GuestSubmission.objects.get()
-    assert submission.body == "<p>Compare a &lt;script&gt; tag and 3 &lt; 4.</p>"
-    shown = client.get(f"/en/contribute/{submission.pk}/").content.decode()
-    assert "<script>" not in shown.split("<main")[1]
-
-
-def test_refusals_are_in_mongolian_under_mn(client, guest):
-    response = client.post(
-        "/mn/contribute/new/", piece(body='<a href="javascript:alert(1)">x</a>', summary="")
-    )
-    assert_refused(response, "Холбоос нь https://, http:// эсвэл mailto:-оор эхэлсэн")
-    assert "Илгээхээсээ өмнө хураангуй бичнэ үү." in response.content.decode()
-
-
-# --- forged requests ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("language", "message"),
-    [("en", "The form could not be sent"), ("mn", "Маягтыг илгээж чадсангүй")],
-)
-def test_a_post_without_csrf_token_is_refused_in_the_readers_language(home_page, language, message):
-    guest = make_guest(email="saruul@uni.example")
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(guest.user)
-
-    response = client.post(f"/{language}/contribute/new/", piece())
-
-    assert response.status_code == 403
-    assert message in response.content.decode()
-    assert GuestSubmission.objects.count() == 0
-
-
-def test_a_profile_post_without_csrf_token_changes_nothing(home_page):
-    guest = make_guest(email="saruul@uni.example", name_en="Saruul Bat")
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(guest.user)
-
-    response = client.post("/en/contribute/profile/", {"name_en": "Forged", "email_language": "en"})
-
-    assert response.status_code == 403
-    guest.refresh_from_db()
-    assert guest.name_en == "Saruul Bat"
-
-
-def test_a_forged_edit_of_a_submitted_piece_changes_nothing(home_page):
-    guest = make_guest(email="saruul@uni.example")
-    submission = GuestSubmissionFactory(author=guest, status=Status.SUBMITTED)
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(guest.user)
-
-    client.post(f"/en/contribute/{submission.pk}/edit/", piece(title="Forged"))
-
-    submission.refresh_from_db()
-    assert submission.title != "Forged"
+        submission.refresh_from_db()
+        assert submission.title != "Forged"

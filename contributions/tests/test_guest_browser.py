@@ -7,25 +7,12 @@ Wagtail admin, the guest in the public guest-author area.
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.management import call_command
 
-from articles.factories import ArticleIndexPageFactory
 from articles.models import ArticlePage
-from portal.factories import make_site_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Steppe-and-sky-2025"
-
-
-@pytest.fixture
-def section(transactional_db):
-    """Committed for the live server, so not the module's shared newsroom."""
-    return ArticleIndexPageFactory(
-        parent=make_site_home(), title_en="News", title_mn="Мэдээ", slug="news"
-    )
 
 
 @pytest.fixture
@@ -42,13 +29,11 @@ def staff_contexts(browser_page):
         context.close()
 
 
-def staff_tab(new_context, live_server, group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@newsroom.example", PASSWORD)
-    user.groups.add(Group.objects.get(name=group_name))
+def staff_tab(new_context, live_server, user):
     tab = new_context().new_page()
     tab.set_default_timeout(15_000)
     tab.goto(f"{live_server.url}/admin/login/")
-    tab.fill("#id_username", username)
+    tab.fill("#id_username", user.username)
     tab.fill("#id_password", PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
     tab.wait_for_url(f"{live_server.url}/admin/")
@@ -62,11 +47,17 @@ def approve_in_editor(tab):
 
 
 def test_guest_piece_to_published_article_in_the_browser(
-    live_server, browser_page, staff_contexts, section
+    live_server, browser_page, staff_contexts, newsroom, make_user
 ):
-    call_command("setup_editorial", verbosity=0)
-    editor = staff_tab(staff_contexts, live_server, "Editors", "editor")
-    translator = staff_tab(staff_contexts, live_server, "Translators", "translator")
+    # Outside a class (and committed for the live server), the newsroom is built for this test.
+    editor = staff_tab(
+        staff_contexts, live_server, make_user("editor", password=PASSWORD, groups=["Editors"])
+    )
+    translator = staff_tab(
+        staff_contexts,
+        live_server,
+        make_user("translator", password=PASSWORD, groups=["Translators"]),
+    )
     guest = browser_page
 
     # The editor invites the guest.
@@ -116,7 +107,7 @@ def test_guest_piece_to_published_article_in_the_browser(
     editor.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
     page = ArticlePage.objects.get()
     approve_in_editor(editor)
-    editor.wait_for_url(f"{live_server.url}/admin/pages/{section.pk}/")
+    editor.wait_for_url(f"{live_server.url}/admin/pages/{newsroom.pk}/")
     page.refresh_from_db()
     assert page.current_workflow_task.name == "Translation"
 
@@ -137,7 +128,7 @@ def test_guest_piece_to_published_article_in_the_browser(
         ".some(input => input.value.includes('хүйтэн'))"
     )
     approve_in_editor(translator)
-    translator.wait_for_url(f"{live_server.url}/admin/pages/{section.pk}/")
+    translator.wait_for_url(f"{live_server.url}/admin/pages/{newsroom.pk}/")
     page.refresh_from_db()
 
     # The text changed after the editor's approval: the editor approves the bilingual text,
@@ -148,7 +139,7 @@ def test_guest_piece_to_published_article_in_the_browser(
         assert page.current_workflow_task.name == step
         tab.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
         approve_in_editor(tab)
-        tab.wait_for_url(f"{live_server.url}/admin/pages/{section.pk}/")
+        tab.wait_for_url(f"{live_server.url}/admin/pages/{newsroom.pk}/")
     page.refresh_from_db()
     assert page.live
 

@@ -6,23 +6,19 @@ invite -> set password -> submit -> changes requested -> resubmit -> accept -> e
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
-from authors.factories import make_staff
 from contributions.models import GuestSubmission
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Steppe-and-sky-2025"
 
 
-def staff_in(group_name, username):
-    user = make_staff(username)
-    user.groups.add(Group.objects.get(name=group_name))
+def signed_in(user):
     client = Client()
     client.force_login(user)
     return client
@@ -65,9 +61,9 @@ def translated_form(page, **texts):
     ) | {"action-workflow-action": "true", "workflow-action-name": "approve"}
 
 
-def test_a_guest_piece_from_invitation_to_a_published_bilingual_article(section):
-    editor = staff_in("Editors", "editor")
-    translator = staff_in("Translators", "translator")
+def test_a_guest_piece_from_invitation_to_a_published_bilingual_article(newsroom, make_user):
+    editor = signed_in(make_user("editor", groups=["Editors"]))
+    translator = signed_in(make_user("translator", groups=["Translators"]))
     guest = Client()
 
     # The editor invites; the guest chooses a password from the emailed link (in Mongolian).
@@ -114,7 +110,7 @@ def test_a_guest_piece_from_invitation_to_a_published_bilingual_article(section)
     assert submission.status == GuestSubmission.Status.SUBMITTED
 
     # The editor accepts into News: a draft, in the workflow, with the guest's byline.
-    editor.post(review, {"action": "accept", "accept-section": section.pk})
+    editor.post(review, {"action": "accept", "accept-section": newsroom.pk})
     page = ArticlePage.objects.get()
     assert page.current_workflow_task.name == "Editor review"
     assert "Хүлээн авсан" in guest.get("/mn/contribute/").content.decode()

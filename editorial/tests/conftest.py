@@ -1,96 +1,39 @@
-"""Staff of every role, a section under the "Editorial review" workflow, and admin form data.
+"""Staff of every role, and admin form data.
 
-The site, its section, the groups and the workflow are built once per test module (inside
-a transaction rolled back after the module's last test); each test runs in a savepoint of
-its own on top, as usual, and gets fresh copies of the pages.
+The site, its News section, the groups and the workflow come from the root conftest's
+`newsroom`, built once per test class: put the tests that share it in a class.
 """
 
 import datetime
-from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from articles.models import ArticleIndexPage
-from authors.factories import AuthorFactory
-from authors.models import Author
+from articles.factories import ArticlePageFactory
 from editorial.roles import EDITORS, TRANSLATORS, WRITERS
-from portal.factories import make_site_home
-from portal.models import HomePage
 
 ROLE_GROUPS = {"writer": WRITERS, "translator": TRANSLATORS, "editor": EDITORS}
 ROLES = ("anonymous", "guest", "writer", "translator", "editor", "superuser")
 
 
-def make_user(role: str, username: str | None = None):
-    """A user of `role`; None for the anonymous visitor."""
-    if role == "anonymous":
-        return None
-    username = username or role
-    User = get_user_model()
-    if role == "superuser":
-        return User.objects.create_superuser(username, f"{username}@example.mn", "pass")
-    user = User.objects.create_user(
-        username,
-        f"{username}@example.mn",
-        "pass",
-        first_name=username.title(),
-        last_name="Tester",
-    )
-    if role == "guest":
-        AuthorFactory(user=user, kind=Author.Kind.GUEST, name_en=f"Guest {username}")
-    else:
-        user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
-    return user
+@pytest.fixture(scope="session")
+def make_role_user(make_user, make_guest):
+    """Creates a user of a role: make_role_user("writer") or make_role_user("writer", "bat");
+    None for the anonymous visitor."""
 
+    def make(role, username=None):
+        username = username or role
+        if role == "anonymous":
+            return None
+        if role == "superuser":
+            return make_user(username, is_superuser=True)
+        if role == "guest":
+            return make_guest(f"{username}@example.mn", name_en=f"Guest {username}").user
+        names = {"first_name": username.title(), "last_name": "Tester"}
+        return make_user(username, groups=[ROLE_GROUPS[role]], **names)
 
-@pytest.fixture(scope="module")
-def editorial_site(django_db_setup, django_db_blocker):
-    """The site, its News section and the groups and workflow of `setup_editorial`, once
-    per module: the slowest part of every test here, and never changed by one for good."""
-    module_transaction = transaction.atomic()
-    with django_db_blocker.unblock(), translation.override("en"):
-        module_transaction.__enter__()
-        try:
-            home = make_site_home()
-            section = ArticleIndexPageFactory(
-                parent=home, title_en="News", title_mn="Мэдээ", slug="news"
-            )
-            call_command("setup_editorial", verbosity=0)
-        except BaseException as error:
-            module_transaction.__exit__(type(error), error, error.__traceback__)
-            raise
-    yield SimpleNamespace(home_page_pk=home.pk, section_pk=section.pk)
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        module_transaction.__exit__(None, None, None)
-
-
-@pytest.fixture
-def home_page(editorial_site, db):
-    return HomePage.objects.get(pk=editorial_site.home_page_pk)
-
-
-@pytest.fixture
-def section(editorial_site, db):
-    return ArticleIndexPage.objects.get(pk=editorial_site.section_pk)
-
-
-@pytest.fixture
-def editorial(section):
-    """The site's News section, under the "Editorial review" workflow."""
-    return section
-
-
-@pytest.fixture
-def users(editorial):
-    return {role: make_user(role) for role in ROLES}
+    return make
 
 
 def login(client, user):

@@ -20,7 +20,7 @@ from authors.models import Author
 from headlines.factories import HeadlineFactory, SourceFactory
 from headlines.models import Headline
 
-from .conftest import ROLES, article_form_data, draft_article, live_article, login, make_user
+from .conftest import ROLES, article_form_data, draft_article, live_article, login
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +31,14 @@ PUBLISHERS = {"editor", "superuser"}
 
 @dataclass
 class Scene:
-    """Who acts (the role and its user) and where: the section and another writer's work."""
+    """Who acts (the role and its user) and where: the section and another writer's work;
+    `make_role_user` for anyone else a case needs."""
 
     role: str
     user: Any
     section: Any
     other_writer: Any
+    make_role_user: Callable
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def in_translation(scene):
         slug="both",
     )
     state = page.get_workflow().start(page, scene.other_writer)
-    state.current_task_state.approve(user=make_user("superuser", "chief"))
+    state.current_task_state.approve(user=scene.make_role_user("superuser", "chief"))
     return reload(page)
 
 
@@ -447,26 +449,6 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("action", list(CASES))
-def test_permission_matrix(client, editorial, action, role):
-    case = CASES[action]
-    scene = Scene(role, make_user(role), editorial, make_user("writer", "other-writer"))
-    target = case.arrange(scene)
-    before = case.state(target)
-    login(client, scene.user)
-
-    response = case.act(client, scene, target)
-
-    if role in case.allowed:
-        assert response.status_code in (200, 302)
-        assert case.took_effect(target, response), f"{role} could not {action}"
-    else:
-        assert case.state(target) == before, f"{role} changed the database: {action}"
-        assert not (response.status_code == 200 and case.took_effect(target, response))
-        assert_refused(response, scene)
-
-
 def assert_refused(response, scene):
     """Refusals send visitors to log in and tell staff they lack permission."""
     if scene.user is None or scene.role == "guest":
@@ -479,3 +461,27 @@ def assert_refused(response, scene):
     if response.status_code == 302:
         # Wagtail's own refusal, or a bulk action that found nothing the user may touch.
         assert "permission" in messages or messages.startswith("0 "), messages
+
+
+class TestPermissionMatrix:
+    """Every case arranges its target on one newsroom, built once for the class."""
+
+    @pytest.mark.parametrize("role", ROLES)
+    @pytest.mark.parametrize("action", list(CASES))
+    def test_permission_matrix(self, client, newsroom, make_role_user, action, role):
+        case = CASES[action]
+        other_writer = make_role_user("writer", "other-writer")
+        scene = Scene(role, make_role_user(role), newsroom, other_writer, make_role_user)
+        target = case.arrange(scene)
+        before = case.state(target)
+        login(client, scene.user)
+
+        response = case.act(client, scene, target)
+
+        if role in case.allowed:
+            assert response.status_code in (200, 302)
+            assert case.took_effect(target, response), f"{role} could not {action}"
+        else:
+            assert case.state(target) == before, f"{role} changed the database: {action}"
+            assert not (response.status_code == 200 and case.took_effect(target, response))
+            assert_refused(response, scene)

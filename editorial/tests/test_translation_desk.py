@@ -15,7 +15,7 @@ from editorial import translation_desk
 from editorial.workflow import TRANSLATION_TASK
 from headlines.factories import HeadlineFactory, SourceFactory
 
-from .conftest import login, make_user
+from .conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,8 @@ def edit_english(article, summary):
 
 
 @pytest.fixture
-def translator(editorial):
-    return make_user("translator")
+def translator(newsroom, make_role_user):
+    return make_role_user("translator")
 
 
 def desk(client, **params):
@@ -57,192 +57,192 @@ def desk(client, **params):
     return response.content.decode()
 
 
-def test_the_desk_lists_what_needs_translating(client, editorial, translator):
-    untranslated = english_article(editorial, title_en="Only in English")
-    bilingual_article(editorial, title_en="Done in both")
-    behind = bilingual_article(editorial, title_en="Changed since")
-    edit_english(behind, "A new English summary.")
-    HeadlineFactory(title_en="HEADLINE WITHOUT MONGOLIAN")
-    HeadlineFactory(title_en="TRANSLATED HEADLINE", title_mn="ОРЧУУЛСАН ГАРЧИГ")
+class TestTranslationDesk:
+    """The desk over one newsroom, built once for the class."""
 
-    login(client, translator)
-    page = desk(client)
-    assert "Only in English" in page
-    assert reverse("wagtailadmin_pages:edit", args=[untranslated.pk]) in page
-    assert "Changed since" in page
-    assert "Out of date" in page
-    assert "HEADLINE WITHOUT MONGOLIAN" in page
-    assert "Done in both" not in page
-    assert "TRANSLATED HEADLINE" not in page
+    def test_the_desk_lists_what_needs_translating(self, client, newsroom, translator):
+        untranslated = english_article(newsroom, title_en="Only in English")
+        bilingual_article(newsroom, title_en="Done in both")
+        behind = bilingual_article(newsroom, title_en="Changed since")
+        edit_english(behind, "A new English summary.")
+        HeadlineFactory(title_en="HEADLINE WITHOUT MONGOLIAN")
+        HeadlineFactory(title_en="TRANSLATED HEADLINE", title_mn="ОРЧУУЛСАН ГАРЧИГ")
 
+        login(client, translator)
+        page = desk(client)
+        assert "Only in English" in page
+        assert reverse("wagtailadmin_pages:edit", args=[untranslated.pk]) in page
+        assert "Changed since" in page
+        assert "Out of date" in page
+        assert "HEADLINE WITHOUT MONGOLIAN" in page
+        assert "Done in both" not in page
+        assert "TRANSLATED HEADLINE" not in page
 
-def test_the_desk_filters_by_language_section_and_state(client, editorial, home_page, translator):
-    analysis = ArticleIndexPageFactory(parent=home_page, title_en="Analysis", slug="analysis")
-    english_article(editorial, title_en="News in English")
-    english_article(analysis, title_en="Analysis in English")
-    # English title and summary are required, but the English body can still be missing.
-    bilingual_article(editorial, title_en="Mongolian first", body_en=[])
-    HeadlineFactory(title_en="A HEADLINE")
+    def test_the_desk_filters_by_language_section_and_state(
+        self, client, newsroom, home_page, translator
+    ):
+        analysis = ArticleIndexPageFactory(parent=home_page, title_en="Analysis", slug="analysis")
+        english_article(newsroom, title_en="News in English")
+        english_article(analysis, title_en="Analysis in English")
+        # English title and summary are required, but the English body can still be missing.
+        bilingual_article(newsroom, title_en="Mongolian first", body_en=[])
+        HeadlineFactory(title_en="A HEADLINE")
 
-    login(client, translator)
-    mongolian_work = desk(client, language="mn")
-    assert "News in English" in mongolian_work
-    assert "Mongolian first" not in mongolian_work
+        login(client, translator)
+        mongolian_work = desk(client, language="mn")
+        assert "News in English" in mongolian_work
+        assert "Mongolian first" not in mongolian_work
 
-    english_work = desk(client, language="en")
-    assert "Mongolian first" in english_work
-    assert "News in English" not in english_work
+        english_work = desk(client, language="en")
+        assert "Mongolian first" in english_work
+        assert "News in English" not in english_work
 
-    in_analysis = desk(client, section=str(analysis.pk))
-    assert "Analysis in English" in in_analysis
-    assert "News in English" not in in_analysis
-    assert "A HEADLINE" not in in_analysis
+        in_analysis = desk(client, section=str(analysis.pk))
+        assert "Analysis in English" in in_analysis
+        assert "News in English" not in in_analysis
+        assert "A HEADLINE" not in in_analysis
 
-    only_headlines = desk(client, kind="headline")
-    assert "A HEADLINE" in only_headlines
-    assert "News in English" not in only_headlines
+        only_headlines = desk(client, kind="headline")
+        assert "A HEADLINE" in only_headlines
+        assert "News in English" not in only_headlines
 
-    only_articles = desk(client, kind="article")
-    assert "News in English" in only_articles
-    assert "A HEADLINE" not in only_articles
+        only_articles = desk(client, kind="article")
+        assert "News in English" in only_articles
+        assert "A HEADLINE" not in only_articles
 
-    assert "News in English" not in desk(client, status="out_of_date")
+        assert "News in English" not in desk(client, status="out_of_date")
 
+    def test_the_desk_runs_a_fixed_number_of_queries(self, client, newsroom, translator):
+        login(client, translator)
 
-def test_the_desk_runs_a_fixed_number_of_queries(client, editorial, translator):
-    login(client, translator)
+        def queries():
+            cache.clear()
+            client.force_login(translator)
+            with CaptureQueriesContext(connection) as captured:
+                desk(client)
+            return len(captured)
 
-    def queries():
-        cache.clear()
-        client.force_login(translator)
-        with CaptureQueriesContext(connection) as captured:
-            desk(client)
-        return len(captured)
-
-    # One of each: missing, behind, and a headline.
-    english_article(editorial)
-    edit_english(bilingual_article(editorial), "Changed.")
-    HeadlineFactory()
-    few = queries()
-    for _ in range(8):
-        behind = bilingual_article(editorial)
-        edit_english(behind, "Changed.")
-        english_article(editorial)
+        # One of each: missing, behind, and a headline.
+        english_article(newsroom)
+        edit_english(bilingual_article(newsroom), "Changed.")
         HeadlineFactory()
-    assert queries() == few
+        few = queries()
+        for _ in range(8):
+            behind = bilingual_article(newsroom)
+            edit_english(behind, "Changed.")
+            english_article(newsroom)
+            HeadlineFactory()
+        assert queries() == few
 
+    def test_the_desk_is_refused_to_writers_and_not_in_their_menu(
+        self, client, newsroom, translator, make_role_user
+    ):
+        writer = make_role_user("writer")
+        english_article(newsroom, title_en="Secret draft title")
+        login(client, writer)
+        response = client.get(DESK, follow=True)
+        assert "Secret draft title" not in response.content.decode()
+        assert "permission" in response.content.decode()
+        assert DESK not in client.get("/admin/").content.decode()
 
-def test_the_desk_is_refused_to_writers_and_not_in_their_menu(client, editorial, translator):
-    writer = make_user("writer")
-    english_article(editorial, title_en="Secret draft title")
-    login(client, writer)
-    response = client.get(DESK, follow=True)
-    assert "Secret draft title" not in response.content.decode()
-    assert "permission" in response.content.decode()
-    assert DESK not in client.get("/admin/").content.decode()
+        login(client, translator)
+        assert DESK in client.get("/admin/").content.decode()
 
-    login(client, translator)
-    assert DESK in client.get("/admin/").content.decode()
+    def test_the_edit_page_shows_the_translation_status(self, client, newsroom, translator):
+        article = english_article(newsroom, title_en="Only in English")
+        login(client, translator)
+        page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+        assert "Translation status" in page
+        assert 'data-language="mn" data-state="missing"' in page
+        assert 'data-language="en" data-state="complete"' in page
 
+    def test_empty_markup_counts_as_missing(self, client, newsroom, translator):
+        article = ArticlePageFactory(
+            parent=newsroom,
+            title_en="Blank Mongolian text",
+            title_mn="Хоосон",
+            summary_mn="<p> </p>",
+            body_mn=[("paragraph", "<p></p>"), ("paragraph", '<p data-block-key="k1"><br/></p>')],
+        )
+        article.save_revision()
+        ArticlePageFactory(  # no revision: the page's own columns are read
+            parent=newsroom,
+            title_en="Blank without revisions",
+            title_mn="Хоосон",
+            summary_mn=" ",
+            body_mn=[("paragraph", "<p> </p>")],
+        )
 
-def test_the_edit_page_shows_the_translation_status(client, editorial, translator):
-    article = english_article(editorial, title_en="Only in English")
-    login(client, translator)
-    page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
-    assert "Translation status" in page
-    assert 'data-language="mn" data-state="missing"' in page
-    assert 'data-language="en" data-state="complete"' in page
+        login(client, translator)
+        page = desk(client, status="missing", language="mn")
+        assert "Blank Mongolian text" in page
+        assert "Blank without revisions" in page
+        assert "summary, body" in page
+        assert "Blank Mongolian text" not in desk(client, status="missing", language="en")
 
+    def test_the_desk_builds_only_the_rows_of_the_page_it_shows(
+        self, client, newsroom, translator, monkeypatch
+    ):
+        """Many untranslated headlines: counted in the database, one page of them read."""
+        monkeypatch.setattr("editorial.views.ROWS_PER_PAGE", 5)
+        source = SourceFactory(domain="www.montsame.mn")
+        for number in range(12):
+            HeadlineFactory(title_en=f"UNTRANSLATED NUMBER {number:02}", source=source)
+        statuses_asked_for = []
+        real_statuses_for = translation_status.statuses_for
 
-def test_empty_markup_counts_as_missing(client, editorial, translator):
-    article = ArticlePageFactory(
-        parent=editorial,
-        title_en="Blank Mongolian text",
-        title_mn="Хоосон",
-        summary_mn="<p> </p>",
-        body_mn=[("paragraph", "<p></p>"), ("paragraph", '<p data-block-key="k1"><br/></p>')],
-    )
-    article.save_revision()
-    ArticlePageFactory(  # no revision: the page's own columns are read
-        parent=editorial,
-        title_en="Blank without revisions",
-        title_mn="Хоосон",
-        summary_mn=" ",
-        body_mn=[("paragraph", "<p> </p>")],
-    )
+        def counting_statuses_for(model, items, fields):
+            statuses_asked_for.append(len(items))
+            return real_statuses_for(model, items, fields)
 
-    login(client, translator)
-    page = desk(client, status="missing", language="mn")
-    assert "Blank Mongolian text" in page
-    assert "Blank without revisions" in page
-    assert "summary, body" in page
-    assert "Blank Mongolian text" not in desk(client, status="missing", language="en")
+        monkeypatch.setattr(translation_desk, "statuses_for", counting_statuses_for)
+        login(client, translator)
 
+        with CaptureQueriesContext(connection) as captured:
+            first = desk(client, kind="headline")
+        assert "12 items need translation work." in first
+        assert "Page 1 of 3" in first
+        assert len(re.findall("UNTRANSLATED NUMBER", first)) == 5
+        headline_reads = [
+            q["sql"] for q in captured.captured_queries if '"headlines_source"."domain"' in q["sql"]
+        ]
+        assert len(headline_reads) == 1 and "LIMIT 5" in headline_reads[0]
+        assert max(statuses_asked_for) <= 5
 
-def test_the_desk_builds_only_the_rows_of_the_page_it_shows(
-    client, editorial, translator, monkeypatch
-):
-    """Many untranslated headlines: counted in the database, one page of them read."""
-    monkeypatch.setattr("editorial.views.ROWS_PER_PAGE", 5)
-    source = SourceFactory(domain="www.montsame.mn")
-    for number in range(12):
-        HeadlineFactory(title_en=f"UNTRANSLATED NUMBER {number:02}", source=source)
-    statuses_asked_for = []
-    real_statuses_for = translation_status.statuses_for
+        last = desk(client, kind="headline", p="3")
+        assert len(re.findall("UNTRANSLATED NUMBER", last)) == 2
+        assert "UNTRANSLATED NUMBER 00" in last
+        assert 'kind=headline&amp;p=2"' in last  # the filters stay in the page links
 
-    def counting_statuses_for(model, items, fields):
-        statuses_asked_for.append(len(items))
-        return real_statuses_for(model, items, fields)
+    def test_the_panel_and_the_translation_task_name_the_same_missing_fields(
+        self, client, newsroom, translator, make_role_user
+    ):
+        """One declaration (ArticlePage.translated_fields) behind the edit page and the task."""
+        article = english_article(newsroom, title_en="Half translated", title_mn="Хагас")
+        state = article.get_workflow().start(article, make_role_user("writer"))
+        state.current_task_state.approve(user=make_role_user("editor"))
+        article.refresh_from_db()
+        assert article.current_workflow_task.name == TRANSLATION_TASK
 
-    monkeypatch.setattr(translation_desk, "statuses_for", counting_statuses_for)
-    login(client, translator)
+        login(client, translator)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+        panel = client.get(edit_url).content.decode()
+        panel_says = re.search(
+            r'data-language="mn" data-state="missing">\s*<strong>Mongolian:</strong>\s*missing ([^<]+?)\s*<',
+            panel,
+        )
+        assert panel_says is not None
+        assert panel_says.group(1) == "summary, body"
 
-    with CaptureQueriesContext(connection) as captured:
-        first = desk(client, kind="headline")
-    assert "12 items need translation work." in first
-    assert "Page 1 of 3" in first
-    assert len(re.findall("UNTRANSLATED NUMBER", first)) == 5
-    headline_reads = [
-        q["sql"] for q in captured.captured_queries if '"headlines_source"."domain"' in q["sql"]
-    ]
-    assert len(headline_reads) == 1 and "LIMIT 5" in headline_reads[0]
-    assert max(statuses_asked_for) <= 5
-
-    last = desk(client, kind="headline", p="3")
-    assert len(re.findall("UNTRANSLATED NUMBER", last)) == 2
-    assert "UNTRANSLATED NUMBER 00" in last
-    assert 'kind=headline&amp;p=2"' in last  # the filters stay in the page links
-
-
-def test_the_panel_and_the_translation_task_name_the_same_missing_fields(
-    client, editorial, translator
-):
-    """One declaration (ArticlePage.translated_fields) behind the edit page and the task."""
-    article = english_article(editorial, title_en="Half translated", title_mn="Хагас")
-    state = article.get_workflow().start(article, make_user("writer"))
-    state.current_task_state.approve(user=make_user("editor"))
-    article.refresh_from_db()
-    assert article.current_workflow_task.name == TRANSLATION_TASK
-
-    login(client, translator)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    panel = client.get(edit_url).content.decode()
-    panel_says = re.search(
-        r'data-language="mn" data-state="missing">\s*<strong>Mongolian:</strong>\s*missing ([^<]+?)\s*<',
-        panel,
-    )
-    assert panel_says is not None
-    assert panel_says.group(1) == "summary, body"
-
-    refused = client.post(
-        reverse(
-            "wagtailadmin_pages:workflow_action",
-            args=[article.pk, "approve", article.current_workflow_task_state.pk],
-        ),
-        {"comment": ""},
-        follow=True,
-    ).content.decode()
-    assert f"Still missing: Mongolian: {panel_says.group(1)}." in refused
-    article.refresh_from_db()
-    assert article.current_workflow_task.name == TRANSLATION_TASK
-    assert article.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+        refused = client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[article.pk, "approve", article.current_workflow_task_state.pk],
+            ),
+            {"comment": ""},
+            follow=True,
+        ).content.decode()
+        assert f"Still missing: Mongolian: {panel_says.group(1)}." in refused
+        article.refresh_from_db()
+        assert article.current_workflow_task.name == TRANSLATION_TASK
+        assert article.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS

@@ -1,30 +1,23 @@
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 
 from headlines.ingest.pipeline import run_import
 
 
-def make_user(username, *codenames):
-    """A staff user with admin access and the named headlines permissions only."""
-    user = get_user_model().objects.create_user(username, f"{username}@example.mn", "pw")
-    group = Group.objects.create(name=f"{username}-group")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="headlines", codename__in=codenames),
-    )
-    user.groups.add(group)
-    return user
+@pytest.fixture(scope="session")
+def make_headlines_staff(make_user):
+    """Creates a staff user with admin access and only the named headlines permissions:
+    make_headlines_staff("writer", "add_headline", "change_headline")."""
+
+    def make(username, *codenames):
+        permissions = [f"headlines.{codename}" for codename in codenames]
+        return make_user(username, permissions=["wagtailadmin.access_admin", *permissions])
+
+    return make
 
 
 @pytest.fixture
-def superuser(db):
-    return get_user_model().objects.create_superuser("chief", "chief@example.mn", "pw")
-
-
-@pytest.fixture
-def chief_client(client, superuser):
-    client.force_login(superuser)
+def chief_client(client, db, make_user):
+    client.force_login(make_user("chief", is_superuser=True))
     return client
 
 

@@ -10,8 +10,6 @@ from django.core.exceptions import ValidationError
 from headlines.factories import HeadlineFactory, SourceFactory
 from headlines.models import Headline, Source
 
-from .conftest import make_user
-
 pytestmark = pytest.mark.django_db
 
 HEADLINES_URL = "/admin/snippets/headlines/headline/"
@@ -268,8 +266,8 @@ def test_bulk_publish_and_unpublish(chief_client):
     assert Headline.objects.filter(live=True).count() == 0
 
 
-def test_bulk_publish_is_refused_without_the_publish_permission(client):
-    client.force_login(make_user("writer", "add_headline", "change_headline"))
+def test_bulk_publish_is_refused_without_the_publish_permission(client, make_headlines_staff):
+    client.force_login(make_headlines_staff("writer", "add_headline", "change_headline"))
     drafts = [HeadlineFactory(live=False), HeadlineFactory(live=False)]
     url = "/admin/bulk/headlines/headline/publish/?next=/admin/&" + "&".join(
         f"id={h.pk}" for h in drafts

@@ -7,7 +7,6 @@ from wagtail.models import Site
 
 from headlines.models import Headline, HeadlineListSettings, Source
 
-from .conftest import make_user
 from .seed_lines import SEED_LINES
 
 pytestmark = pytest.mark.django_db
@@ -106,8 +105,8 @@ def test_a_damaged_confirmation_saves_nothing(chief_client):
     assert Headline.objects.count() == 0
 
 
-def test_users_who_may_not_add_headlines_are_refused(client):
-    client.force_login(make_user("reader", "change_headline"))
+def test_users_who_may_not_add_headlines_are_refused(client, make_headlines_staff):
+    client.force_login(make_headlines_staff("reader", "change_headline"))
 
     shown = client.get(IMPORT_URL)
     posted = client.post(IMPORT_URL, {"text": SEED_LINES[0]})
@@ -119,8 +118,8 @@ def test_users_who_may_not_add_headlines_are_refused(client):
     assert "Import headlines" not in menu
 
 
-def test_writers_without_publish_permission_import_drafts_only(client):
-    client.force_login(make_user("writer", "add_headline", "change_headline"))
+def test_writers_without_publish_permission_import_drafts_only(client, make_headlines_staff):
+    client.force_login(make_headlines_staff("writer", "add_headline", "change_headline"))
 
     form_page = client.get(IMPORT_URL)
     preview = client.post(IMPORT_URL, {"text": SEED_LINES[0], "publish": "on"})

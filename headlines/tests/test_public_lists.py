@@ -5,14 +5,12 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 from wagtail.models import Site
 
 from headlines.factories import HeadlineFactory, SourceFactory
 from headlines.models import Headline, HeadlineListSettings
-from portal.factories import make_site_home
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +34,10 @@ def translations_shown(*lists):
     settings.save()
 
 
-def make_lists():
-    """The site, two English headlines, a Mongolian one with an English title, and a draft."""
-    home = make_site_home()
+@pytest.fixture(scope="class")
+def lists(home_page):
+    """On the site, two English headlines, a Mongolian one with an English title, and a draft:
+    once per test class."""
     montsame = SourceFactory(domain="www.montsame.mn")
     news = SourceFactory(domain="www.news.mn", language="mn")
     HeadlineFactory(title_en="ENGLISH OLDER", source=montsame, published_on=DAY_BEFORE)
@@ -51,28 +50,11 @@ def make_lists():
         published_on=LATEST_DAY,
     )
     HeadlineFactory(title_mn="ДРАФТ", title_en="", language="mn", source=news, live=False)
-    return home
-
-
-@pytest.fixture(scope="class")
-def lists_for_the_class(django_db_setup, django_db_blocker):
-    """make_lists() once per test class, in a transaction rolled back after its last test.
-
-    Each test runs in a savepoint inside it, so what one test changes the next never sees.
-    """
-    with django_db_blocker.unblock(), translation.override("en"), transaction.atomic():
-        yield make_lists()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def lists(lists_for_the_class, db):
-    return lists_for_the_class
 
 
 @pytest.mark.usefixtures("lists")
 class TestListsArchiveAndFeeds:
-    """Every test here reads the same small site (see make_lists)."""
+    """Every test here reads the same small site (see `lists`)."""
 
     def test_home_lists_show_each_language_in_the_seed_form(self, client):
         html = client.get("/mn/").content.decode()

@@ -1,7 +1,6 @@
 """The admin is for trusted staff: readers and accounts without admin access are refused."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from articles.models import ArticlePage
 from headlines.factories import SourceFactory
@@ -11,9 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def reader(client):
-    user = get_user_model().objects.create_user("reader", "reader@example.mn", "pw")
-    client.force_login(user)
+def reader(client, make_user):
+    client.force_login(make_user("reader"))
     return client
 
 

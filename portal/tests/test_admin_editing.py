@@ -12,9 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client):
-    admin = get_user_model().objects.create_superuser("chief", "chief@example.mn", "pw")
-    client.force_login(admin)
+def editor_client(client, make_user):
+    client.force_login(make_user("chief", is_superuser=True))
     return client
 
 
