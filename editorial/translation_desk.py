@@ -224,8 +224,11 @@ class DeskListing:
             self.listings.append(HeadlineListing(filters))
 
     @property
-    def out_of_date_capped(self) -> bool:
-        return any(listing.out_of_date_capped for listing in self.listings)
+    def out_of_date_checked(self) -> int | None:
+        """How many items of each kind the out-of-date check read, when it could not read all."""
+        if any(listing.out_of_date_capped for listing in self.listings):
+            return OUT_OF_DATE_CANDIDATES
+        return None
 
     @cached_property
     def counts(self) -> list[int]:

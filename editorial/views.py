@@ -22,7 +22,6 @@ from .translation_desk import (
     HEADLINE,
     MISSING,
     OUT_OF_DATE,
-    OUT_OF_DATE_CANDIDATES,
     DeskFilters,
     DeskListing,
 )
@@ -118,8 +117,7 @@ class TranslationDeskView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
             page_obj=page,
             languages=[name for _code, name in language_choices()],
             row_count=page.paginator.count,
-            out_of_date_capped=listing.out_of_date_capped,
-            out_of_date_checked=OUT_OF_DATE_CANDIDATES,
+            out_of_date_checked=listing.out_of_date_checked,
         )
         return context
 

@@ -77,6 +77,23 @@ class TestTranslationDesk:
         assert "HEADLINE WITHOUT MONGOLIAN" in page
         assert "Done in both" not in page
         assert "TRANSLATED HEADLINE" not in page
+        assert "most recently revised" not in page
+
+    def test_the_desk_says_when_older_items_were_not_checked_for_being_behind(
+        self, client, newsroom, translator, monkeypatch
+    ):
+        monkeypatch.setattr(translation_desk, "OUT_OF_DATE_CANDIDATES", 1)
+        older = bilingual_article(newsroom, title_en="Behind long ago")
+        edit_english(older, "An older English change.")
+        newer = bilingual_article(newsroom, title_en="Behind just now")
+        edit_english(newer, "A newer English change.")
+
+        login(client, translator)
+        page = desk(client)
+
+        assert "Behind just now" in page
+        assert "Behind long ago" not in page
+        assert "Out-of-date translations were looked for among the 1 most recently" in page
 
     def test_the_desk_filters_by_language_section_and_state(
         self, client, newsroom, home_page, translator
