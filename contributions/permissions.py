@@ -6,6 +6,7 @@ editors read and decide ("view", "change"), and inviting a guest is its own righ
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
+INVITE = "invite"  # the policy's action for the invitation form
 INVITE_CODENAME = "invite_guest_author"
 INVITE_PERMISSION = f"contributions.{INVITE_CODENAME}"
 
@@ -14,12 +15,9 @@ class GuestContributionPermissionPolicy(ModelPermissionPolicy):
     def __init__(self):
         super().__init__("contributions.GuestSubmission")
 
-    def _get_permission_codename(self, action):
-        if action == "invite":
-            return INVITE_CODENAME
-        return super()._get_permission_codename(action)
-
     def user_has_permission(self, user, action):
+        if action == INVITE:
+            return user.is_active and user.has_perm(INVITE_PERMISSION)
         return action != "add" and super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):

@@ -21,7 +21,7 @@ from bilingual.languages import label_in, language_choices, language_codes
 
 from ..guest_accounts import is_pending_guest
 from ..invitations import invite_guest, send_invitation
-from ..permissions import guest_contribution_policy
+from ..permissions import INVITE, guest_contribution_policy
 
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
@@ -69,7 +69,7 @@ class InviteGuestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
     """Editors invite; inviting again someone who never used the link sends a new one."""
 
     permission_policy = guest_contribution_policy
-    permission_required = "invite"
+    permission_required = INVITE
     template_name = "contributions/admin/invite_guest.html"
     page_title = _("Invite a guest author")
     header_icon = "mail"
@@ -137,7 +137,7 @@ class GuestInvitationViewSet(ViewSet):
     @cached_property
     def menu_item_class(self):
         def is_shown(menu_item, request):
-            return self.permission_policy.user_has_permission(request.user, "invite")
+            return self.permission_policy.user_has_permission(request.user, INVITE)
 
         return type("GuestInvitationMenuItem", (MenuItem,), {"is_shown": is_shown})
 
