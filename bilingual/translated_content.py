@@ -25,12 +25,17 @@ from .translation_status import (
     values_from_object,
 )
 
-# Text that says nothing to a reader, as the database holds it: blanks and empty markup
-# (`<p></p>`, `<p data-block-key="…"><br/></p>`), and streams (their stored JSON, in either
-# key order) that are empty or hold only such blocks. Rarer empty forms are caught when a
-# row's status is computed in Python (`has_content`).
-_EMPTY_MARKUP = r"(\s|<[^>]*>)*"
-_EMPTY_BLOCK_ITEM = rf'("(id|type)": "[^"]*"|"value": "{_EMPTY_MARKUP}")'
+# Text that says nothing to a reader, as the database holds it, written to agree with
+# `has_content` (which strips tags, then Unicode white space) on SQLite (Python's `re`) and
+# PostgreSQL (whose `\s` follows the server's locale, so other blanks are listed as such):
+# blanks and empty markup (`<p></p>`, `<p data-block-key="…"><br/></p>`), and streams (their
+# stored JSON, where blanks are escaped as `\n` or `\u00a0`) of such text or struct blocks.
+_BLANKS = "\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_EMPTY_MARKUP = rf"([\s{_BLANKS}]|<[^>]*>)*"
+_ESCAPED_BLANK = r"\\([nrtfb]|u(0085|00a0|1680|200[0-9a]|2028|2029|202f|205f|3000))"
+_EMPTY_JSON_TEXT = rf'"([\s{_BLANKS}]|{_ESCAPED_BLANK}|<[^>]*>)*"'
+_EMPTY_STRUCT = rf'\{{("[^"]*": {_EMPTY_JSON_TEXT}(, )?)*\}}'
+_EMPTY_BLOCK_ITEM = rf'("(id|type)": "[^"]*"|"value": ({_EMPTY_JSON_TEXT}|{_EMPTY_STRUCT}))'
 EMPTY_TEXT = rf"^{_EMPTY_MARKUP}$"
 EMPTY_STREAM = rf"^\[(\s|,|\{{{_EMPTY_BLOCK_ITEM}(, {_EMPTY_BLOCK_ITEM})*\}})*\]$"
 

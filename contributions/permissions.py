@@ -21,7 +21,12 @@ class GuestContributionPermissionPolicy(ModelPermissionPolicy):
         return action != "add" and super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([action for action in actions if action != "add"])
+        users = super().users_with_any_permission(
+            [action for action in actions if action not in ("add", INVITE)]
+        )
+        if INVITE in actions:
+            users |= self._get_users_with_any_permission_codenames([INVITE_CODENAME])
+        return users
 
 
 guest_contribution_policy = GuestContributionPermissionPolicy()

@@ -12,6 +12,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from authors.models import Author
 from contributions.invitations import InvitationTokenGenerator, invitation_tokens
+from contributions.permissions import INVITE, guest_contribution_policy
 
 User = get_user_model()
 INVITE_URL = "/admin/guest_invitations/"
@@ -85,6 +86,20 @@ class TestInvitations:
         assert page.status_code == 302 and response.status_code == 302
         assert snapshot() == before
         assert not User.objects.filter(email="researcher@uni.example").exists()
+
+    @pytest.mark.django_db
+    def test_the_policy_names_who_may_invite(self, editor, make_user):
+        make_user("writer", permissions=[ADMIN])
+        editors = make_user("desk", groups=["Editors"])
+
+        assert set(guest_contribution_policy.users_with_any_permission([INVITE, "change"])) == {
+            editor,
+            editors,
+        }
+        assert set(guest_contribution_policy.users_with_any_permission([INVITE])) == {
+            editor,
+            editors,
+        }
 
     @pytest.mark.django_db
     def test_anonymous_and_guests_cannot_reach_the_invite_form(self, client, home_page, make_guest):

@@ -197,6 +197,37 @@ class TestTranslationDesk:
         assert "summary, body" in page
         assert "Blank Mongolian text" not in desk(client, status="missing", language="en")
 
+    def test_blank_characters_and_empty_blocks_count_as_missing_as_the_task_says(
+        self, client, newsroom, translator
+    ):
+        written_body = [("paragraph", "<p>Мэдээ.</p>")]
+        blank_body = [
+            ("paragraph", "<p>\xa0</p>"),
+            ("paragraph", "<p>\n \u2003</p>"),
+            ("quote", {"quote": "", "attribution": ""}),
+        ]
+        blank_summary = ArticlePageFactory(
+            parent=newsroom, title_en="Blank summary", title_mn="Хоосон", summary_mn="\xa0 \u3000",
+            body_mn=written_body,
+        )  # fmt: skip
+        blank_body_revised = ArticlePageFactory(
+            parent=newsroom, title_en="Blank body, revised", title_mn="Хоосон", summary_mn="Товч",
+            body_mn=blank_body,
+        )  # fmt: skip
+        blank_body_revised.save_revision()
+        ArticlePageFactory(  # no revision: the page's own columns are read
+            parent=newsroom, title_en="Blank body, never revised", title_mn="Хоосон",
+            summary_mn="Товч", body_mn=blank_body,
+        )  # fmt: skip
+
+        login(client, translator)
+        page = desk(client, status="missing", language="mn")
+
+        assert blank_summary.missing_fields() == {"mn": ("summary",)}
+        assert blank_body_revised.missing_fields() == {"mn": ("body",)}
+        for title in ("Blank summary", "Blank body, revised", "Blank body, never revised"):
+            assert title in page
+
     def test_the_desk_builds_only_the_rows_of_the_page_it_shows(
         self, client, newsroom, translator, monkeypatch
     ):
