@@ -40,9 +40,11 @@ class Topic(models.Model):
 
 
 def article_cards(queryset):
-    """Live articles with everything a card shows, in a fixed number of queries."""
+    """Live articles anyone may read, with everything a card shows, in a fixed number of
+    queries. A password- or login-protected story never shows up in a listing."""
     return (
         queryset.live()
+        .public()
         .select_related("lead_image")
         .prefetch_related(
             Prefetch(

@@ -38,13 +38,19 @@ class HomePage(TranslatedContent, AsciiSlugMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def chosen_lead_article(self):
+        """The editors' lead story, while it is live and open to every reader."""
+        if not self.lead_article_id:
+            return None
+        return article_cards(ArticlePage.objects.filter(pk=self.lead_article_id)).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         latest = list(
             article_cards(ArticlePage.objects.descendant_of(self))[: LATEST_ARTICLES_ON_HOME + 1]
         )
-        lead = self.lead_article if self.lead_article_id else None
-        if lead is None or not lead.live:
+        lead = self.chosen_lead_article()
+        if lead is None:
             lead = latest[0] if latest else None
         context["lead_article"] = lead
         context["latest_articles"] = [a for a in latest if a.pk != getattr(lead, "pk", None)][
