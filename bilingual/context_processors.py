@@ -1,4 +1,5 @@
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .languages import current_language, get_language_info, site_languages
 
@@ -14,9 +15,18 @@ def languages(request):
             {
                 "code": language.code,
                 "name": language.native_name,
-                "url": translate_url(here, language.code),
+                "url": same_site_translation(here, language.code),
                 "is_current": language.code == active,
             }
             for language in site_languages()
         ],
     }
+
+
+def same_site_translation(path: str, code: str) -> str:
+    """`path` in language `code`; the front page when the path would lead off the site
+    (a request for `//evil.example/` must not make the switcher link there)."""
+    translated = translate_url(path, code)
+    if url_has_allowed_host_and_scheme(translated, allowed_hosts=None):
+        return translated
+    return f"/{code}/"

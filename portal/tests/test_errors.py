@@ -49,7 +49,6 @@ class TestPagesThatAreNotThere:
             ("/mn/authors/nobody/", "Хуудас олдсонгүй"),
             ("/mn/topics/nothing/", "Хуудас олдсонгүй"),
             ("/en/%ff%fe/", "Page not found"),
-            ("/mn/news/%00/", "Хуудас олдсонгүй"),
             ("/en/" + "x" * 3000 + "/", "Page not found"),
         ],
     )
