@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from bilingual.languages import localized, localized_names
 from bilingual.panels import TranslationStatusPanel
+from bilingual.page_form import HousePageForm
 from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 
@@ -60,6 +61,8 @@ def article_cards(queryset):
 class ArticleIndexPage(TranslatedContent, AsciiSlugMixin, Page):
     """A section of the site (News, Analysis, Opinion) listing its articles."""
 
+    base_form_class = HousePageForm
+
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -82,6 +85,8 @@ class ArticleIndexPage(TranslatedContent, AsciiSlugMixin, Page):
 
 class ArticlePage(TranslatedContent, AsciiSlugMixin, Page):
     """A story, often republished from another outlet with its guest author's profile."""
+
+    base_form_class = HousePageForm
 
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences under the title.")

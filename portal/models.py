@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from articles.models import ArticlePage, article_cards
+from bilingual.page_form import HousePageForm
 from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 from headlines.lists import front_page_lists
@@ -13,6 +14,8 @@ LATEST_ARTICLES_ON_HOME = 6
 
 class HomePage(TranslatedContent, AsciiSlugMixin, Page):
     """The front page: the lead story, the latest articles and the two headline lists."""
+
+    base_form_class = HousePageForm
 
     introduction = models.TextField(_("introduction"), blank=True)
     lead_article = models.ForeignKey(
