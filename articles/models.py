@@ -12,8 +12,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from bilingual.languages import localized, localized_names
-from bilingual.panels import TranslationStatusPanel
 from bilingual.page_form import HousePageForm
+from bilingual.panels import TranslationStatusPanel
 from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 

@@ -33,9 +33,7 @@ def refuse_invisible_characters(value: str) -> None:
     if found:
         names = ", ".join(f"U+{ord(char):04X}" for char in found)
         raise ValidationError(
-            _(
-                "Remove the line breaks and invisible characters from this text (%(characters)s)."
-            ),
+            _("Remove the line breaks and invisible characters from this text (%(characters)s)."),
             code="invisible_characters",
             params={"characters": names},
         )

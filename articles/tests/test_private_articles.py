@@ -73,7 +73,9 @@ def test_a_protected_section_is_not_in_the_header(client, home_page, section):
     hidden = ArticleIndexPageFactory(parent=home_page, title_en="Members only", slug="members")
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
 
-    header = BeautifulSoup(client.get("/en/").content, "html.parser").select_one("header nav.site-nav")
+    header = BeautifulSoup(client.get("/en/").content, "html.parser").select_one(
+        "header nav.site-nav"
+    )
 
     assert "News" in header.get_text()
     assert "Members only" not in header.get_text()

@@ -14,7 +14,9 @@ def site_sections(context):
     if site is None:
         return []
     here = getattr(context.get("page"), "path", "")
-    sections = list(ArticleIndexPage.objects.live().public().child_of(site.root_page).order_by("path"))
+    sections = list(
+        ArticleIndexPage.objects.live().public().child_of(site.root_page).order_by("path")
+    )
     for section in sections:
         section.is_current = here.startswith(section.path)
     return sections

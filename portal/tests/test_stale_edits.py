@@ -39,7 +39,7 @@ def editors(make_user):
     profile.preferred_language = "mn"
     profile.save()
     browsers = Client(), Client()
-    for browser, user in zip(browsers, (saraa, bat)):
+    for browser, user in zip(browsers, (saraa, bat), strict=True):
         browser.force_login(user)
     return browsers
 
@@ -49,9 +49,7 @@ def edit(client, page, opened, **fields):
     return client.post(f"/admin/pages/{page.pk}/edit/", {**data, **opened})
 
 
-def test_the_second_save_from_a_stale_form_is_stopped_and_keeps_what_was_typed(
-    article, editors
-):
+def test_the_second_save_from_a_stale_form_is_stopped_and_keeps_what_was_typed(article, editors):
     saraa, bat = editors
     saraa_opened = opened_form(saraa, article)
     bat_opened = opened_form(bat, article)
