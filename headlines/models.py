@@ -19,11 +19,12 @@ from bilingual.languages import (
     language_codes,
     localized,
 )
+from bilingual.plain_text import refuse_invisible_characters
 from bilingual.translated_content import TranslatedContent
 
 from .identity import headline_key
 from .links import canonical_url, domain_twins, normalise_domain, site_url_for
-from .validators import http_url_validator, refuse_control_characters, refuse_html
+from .validators import http_url_validator, refuse_html
 
 __all__ = [
     "Headline",
@@ -97,7 +98,7 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """A news site whose stories the headline lists point to."""
 
-    name = models.CharField(_("name"), max_length=200, validators=[refuse_control_characters])
+    name = models.CharField(_("name"), max_length=200, validators=[refuse_invisible_characters])
     domain = models.CharField(
         _("domain"),
         max_length=255,
@@ -211,7 +212,7 @@ class Headline(TranslatedContent, DraftStateMixin, RevisionMixin, models.Model):
     title = models.CharField(
         _("headline"),
         max_length=TITLE_MAX_LENGTH,
-        validators=[refuse_control_characters, refuse_html],
+        validators=[refuse_invisible_characters, refuse_html],
     )
     url = models.URLField(
         _("link to the story"),
