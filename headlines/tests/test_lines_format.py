@@ -77,8 +77,12 @@ def test_lines_may_be_numbered_with_a_dot_and_link_to_the_story():
         ("BOLD <b>NEWS</b> WWW.MONTSAME.MN PUBLISHED:2025/12/05", "contains HTML"),
         ("NOT A DOMAIN MONTSAME PUBLISHED:2025/12/05", "is not a domain"),
         (
+            "X" * 600 + " WWW.MONTSAME.MN PUBLISHED:2025/12/05",
+            "The headline is 600 characters long; the most is 500.",
+        ),
+        (
             "X" * 10_000 + " WWW.MONTSAME.MN PUBLISHED:2025/12/05",
-            "is 10000 characters long; the most is 500.",
+            "The line is 10037 characters long; lines over 5000 characters are not read.",
         ),
     ],
 )
