@@ -1,8 +1,5 @@
 """Admin forms for headlines: the edit form, and the import form behind paste-preview-confirm."""
 
-import base64
-import binascii
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -119,21 +116,7 @@ class ImportForm(ImportOptionsForm):
         return self.cleaned_data["text"].encode("utf-8"), ""
 
 
-class ConfirmImportForm(ImportOptionsForm):
-    """Step two: the same data, carried through the preview page unchanged, byte for byte."""
+class ConfirmImportForm(forms.Form):
+    """Step two: the id of the previewed import, which waits on the server with its options."""
 
-    payload_data = forms.CharField(widget=forms.HiddenInput)
-    payload_name = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    @staticmethod
-    def encode(data: bytes) -> str:
-        return base64.b64encode(data).decode("ascii")
-
-    def clean_payload_data(self):
-        try:
-            return base64.b64decode(self.cleaned_data["payload_data"], validate=True)
-        except (binascii.Error, ValueError):
-            raise forms.ValidationError(_("The import data was damaged; start again.")) from None
-
-    def payload(self) -> tuple[bytes, str]:
-        return self.cleaned_data["payload_data"], self.cleaned_data.get("payload_name", "")
+    import_id = forms.UUIDField(widget=forms.HiddenInput)

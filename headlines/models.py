@@ -1,6 +1,8 @@
 import datetime
+import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,15 +21,17 @@ from bilingual.languages import (
     language_codes,
     localized,
 )
+from bilingual.plain_text import refuse_invisible_characters
 from bilingual.translated_content import TranslatedContent
 
 from .identity import headline_key
 from .links import canonical_url, domain_twins, normalise_domain, site_url_for
-from .validators import http_url_validator, refuse_control_characters, refuse_html
+from .validators import http_url_validator, refuse_html
 
 __all__ = [
     "Headline",
     "HeadlineListSettings",
+    "PendingHeadlineImport",
     "Source",
     "latest_allowed_date",
     "normalise_domain",
@@ -97,7 +101,7 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """A news site whose stories the headline lists point to."""
 
-    name = models.CharField(_("name"), max_length=200, validators=[refuse_control_characters])
+    name = models.CharField(_("name"), max_length=200, validators=[refuse_invisible_characters])
     domain = models.CharField(
         _("domain"),
         max_length=255,
@@ -211,7 +215,7 @@ class Headline(TranslatedContent, DraftStateMixin, RevisionMixin, models.Model):
     title = models.CharField(
         _("headline"),
         max_length=TITLE_MAX_LENGTH,
-        validators=[refuse_control_characters, refuse_html],
+        validators=[refuse_invisible_characters, refuse_html],
     )
     url = models.URLField(
         _("link to the story"),
@@ -379,3 +383,53 @@ class HeadlineListSettings(BaseSiteSetting):
     def shows_translations(self, language: str) -> bool:
         """Whether the list in `language` (a code) shows translated headlines."""
         return language in (self.lists_showing_translations or [])
+
+
+# How long an import preview waits for its confirmation, and how many one person may keep.
+PENDING_IMPORT_LIFETIME = datetime.timedelta(hours=1)
+PENDING_IMPORTS_PER_USER = 5
+
+
+class PendingImportQuerySet(models.QuerySet):
+    def expired(self):
+        return self.filter(created_at__lt=timezone.now() - PENDING_IMPORT_LIFETIME)
+
+    def keep(self, owner, **fields):
+        """Store a previewed import; drop the expired ones, and the owner's oldest beyond the
+        few each person may keep, so uploads never pile up."""
+        self.expired().delete()
+        pending = self.create(owner=owner, **fields)
+        newest = self.filter(owner=owner).order_by("-created_at", "-pk")
+        kept = list(newest.values_list("pk", flat=True)[:PENDING_IMPORTS_PER_USER])
+        self.filter(owner=owner).exclude(pk__in=kept).delete()
+        return pending
+
+    def claim(self, pending) -> bool:
+        """Take `pending` for confirmation; False when someone else took it first (one use)."""
+        deleted, _by_model = self.filter(pk=pending.pk).delete()
+        return deleted > 0
+
+
+class PendingHeadlineImport(models.Model):
+    """An import between its preview and its confirmation, kept on the server: the confirmation
+    sends back only this id, never the file (which could be larger than a form may post)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    name = models.CharField(max_length=255, blank=True)
+    format = models.CharField(max_length=10)
+    language = models.CharField(max_length=2, blank=True)
+    publish = models.BooleanField(default=False)
+    data = models.BinaryField()
+
+    objects = PendingImportQuerySet.as_manager()
+
+    def __str__(self):
+        return self.name or str(self.pk)
+
+    @property
+    def has_expired(self) -> bool:
+        return self.created_at < timezone.now() - PENDING_IMPORT_LIFETIME

@@ -3,20 +3,21 @@
 The model fields use them (so the admin forms do too) and the importer calls them on every row.
 """
 
-import unicodedata
-
 import nh3
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from bilingual.plain_text import refuse_invisible_characters
+
 
 def refuse_control_characters(value: str) -> None:
-    """Invisible control characters (often pasted from word processors) break feeds and lists."""
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        raise ValidationError(
-            _("Remove the invisible control characters from this text."), code="control"
-        )
+    """The shared one-line check under its old name, which migrations 0003 and 0004 import.
+
+    Fields use `bilingual.plain_text.refuse_invisible_characters` itself: besides control
+    characters it refuses right-to-left overrides and zero-width characters (spoofing).
+    """
+    refuse_invisible_characters(value)
 
 
 def refuse_html(value: str) -> None:

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        # Headline titles and other stored text may start with `=`, `+`, `-` or `@`: every
+        # admin CSV download escapes such cells so a spreadsheet never runs them as formulas.
+        from . import csv_exports
+
+        csv_exports.install()

@@ -6,7 +6,7 @@
 The label gives the language (each language's `published_label` in the language
 table: PUBLISHED English, НИЙТЭЛСЭН Mongolian). The domain may be a link to the story
 instead. A line copied from a page where several items ran together is split after
-each date.
+each date. A line longer than MAX_LINE_LENGTH is refused by its length alone.
 """
 
 import functools
@@ -19,6 +19,11 @@ from bilingual.languages import site_languages
 
 from .decoding import has_bad_bytes, printable
 from .rows import ParsedRow, Rejection
+
+# One item is at most a 500-character headline, a 1,000-character link and its date; a page's
+# two lists copied in one run come to about 2,400. Longer lines are refused before any pattern
+# sees them, so no pasted line can make the parser slow.
+MAX_LINE_LENGTH = 5_000
 
 _NUMBER = re.compile(r"^(?:(?P<marked>\d{1,4})[.)]\s+|(?P<bare>\d{1,4})\s+)(?=\S)")
 
@@ -92,8 +97,23 @@ def parse_lines(text: str):
     """Yield a ParsedRow or a Rejection for every item; blank lines are skipped."""
     numbering, patterns = ListNumbering(), house_format()
     for line_number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE_LENGTH:
+            yield _too_long(line_number, line)
+            continue
         for item in _items(line, patterns.item_end):
             yield _parse_item(line_number, item, numbering, patterns)
+
+
+def _too_long(line_number: int, line: str) -> Rejection:
+    return Rejection(
+        line_number,
+        _(
+            "The line is %(length)d characters long; lines over %(limit)d characters are not "
+            "read. Put each headline on a line of its own."
+        )
+        % {"length": len(line), "limit": MAX_LINE_LENGTH},
+        printable(line[:200]),
+    )
 
 
 def _parse_item(line_number: int, item: str, numbering: ListNumbering, patterns: HouseFormat):

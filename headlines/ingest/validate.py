@@ -10,10 +10,11 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from bilingual.languages import language_codes, language_from_alias
+from bilingual.plain_text import tidy_one_line
 
 from ..links import canonical_url, normalise_domain
 from ..models import TITLE_MAX_LENGTH, URL_MAX_LENGTH, latest_allowed_date
-from ..validators import http_url_validator, refuse_control_characters, refuse_html
+from ..validators import http_url_validator, refuse_html
 from .dates import EARLIEST_DATE, DateError, read_date
 from .decoding import has_bad_bytes, printable
 from .rows import ParsedRow, Rejection, ValidRow
@@ -21,7 +22,6 @@ from .rows import ParsedRow, Rejection, ValidRow
 _DOMAIN = re.compile(
     r"^(?=.{4,253}$)(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})$"
 )
-_SPACES = re.compile(r"\s+")
 
 
 class RowValidator:
@@ -126,20 +126,22 @@ def known_codes() -> str:
 
 
 def clean_title(text: str) -> str:
-    """The headline as written, with its spacing tidied; refused when it is not plain text."""
-    title = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """The headline as written, on one line: line breaks, control characters and invisible
+    formatting (right-to-left overrides, zero-width spaces) tidied away, as nobody on staff
+    typed it. Refused when too long or not plain text."""
+    title = tidy_one_line(unicodedata.normalize("NFC", text))
     if not title:
         raise RowError(_("The headline is empty."))
-    try:
-        refuse_control_characters(title)
-        refuse_html(title)
-    except ValidationError as error:
-        raise RowError(error.messages[0]) from None
+    # The length first: the HTML check need never read more than a headline's worth.
     if len(title) > TITLE_MAX_LENGTH:
         raise RowError(
             _("The headline is %(length)d characters long; the most is %(limit)d.")
             % {"length": len(title), "limit": TITLE_MAX_LENGTH}
         )
+    try:
+        refuse_html(title)
+    except ValidationError as error:
+        raise RowError(error.messages[0]) from None
     return title
 
 

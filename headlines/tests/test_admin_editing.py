@@ -167,7 +167,8 @@ def test_the_same_story_cannot_be_added_twice(chief_client):
             "A headline cannot be dated in the future.",
         ),
         ({"title_en": ""}, "title_en", "Give the headline in its original language."),
-        # The importer refuses these with the same words (headlines.validators).
+        # The importer refuses HTML with the same words (headlines.validators); control and
+        # invisible characters it tidies away (bilingual.plain_text).
         (
             {"title_en": "FUEL <b>SUPPLY</b>"},
             "title_en",
@@ -176,7 +177,7 @@ def test_the_same_story_cannot_be_added_twice(chief_client):
         (
             {"title_en": "FUEL\x07SUPPLY"},
             "title_en",
-            "Remove the invisible control characters from this text.",
+            "Remove the line breaks and invisible characters from this text (U+0007).",
         ),
     ],
 )

@@ -19,9 +19,18 @@ def soup(response):
 
 
 def confirm_data(preview):
-    """The hidden fields the preview page carries to the confirmation."""
-    form = soup(preview).select_one("form[action$='/import/'] input[name=payload_data]").parent
+    """What the preview page's confirmation form posts, as a browser would send it."""
+    form = soup(preview).select_one("form[action$='/import/']")
     return {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+
+
+def messages_shown(response) -> list[str]:
+    """The admin's messages, without the "Go to the first error" button Wagtail adds."""
+    shown = soup(response).select(".messages li")
+    for message in shown:
+        for button in message.select("button"):
+            button.decompose()
+    return [message.get_text(" ", strip=True) for message in shown]
 
 
 def test_paste_preview_then_confirm(chief_client):
@@ -59,9 +68,13 @@ def test_paste_preview_then_confirm(chief_client):
         "www.news.mn",
     }
 
-    again = chief_client.post(IMPORT_URL, confirm_data(preview))
+    again = chief_client.post(IMPORT_URL, confirm_data(preview), follow=True)
 
-    assert "0 created, 0 updated, 5 duplicates skipped" in again.content.decode()
+    # One preview, one import: the second confirmation finds nothing waiting.
+    assert messages_shown(again) == [
+        "There is no import waiting for this confirmation: it was imported already, "
+        "or replaced by newer previews. Start again."
+    ]
     assert Headline.objects.count() == 5
 
 
@@ -98,10 +111,12 @@ def test_a_broken_feed_is_refused_with_its_reason(chief_client):
     assert Headline.objects.count() == 0
 
 
-def test_a_damaged_confirmation_saves_nothing(chief_client):
-    response = chief_client.post(IMPORT_URL, {"payload_data": "not base64 !!!", "format": "lines"})
+@pytest.mark.parametrize("import_id", ["not an id !!!", "6d2c0a4e-8a43-4c86-9b0f-8f3e1d7a2b11"])
+def test_a_damaged_or_unknown_confirmation_saves_nothing(chief_client, import_id):
+    response = chief_client.post(IMPORT_URL, {"import_id": import_id}, follow=True)
 
-    assert response.status_code == 302
+    assert response.redirect_chain == [(IMPORT_URL, 302)]
+    assert messages_shown(response)[0].startswith("There is no import waiting")
     assert Headline.objects.count() == 0
 
 

@@ -63,7 +63,6 @@ def test_bad_rows_are_reported_with_line_numbers_and_good_rows_imported(importer
         (3, "Only http:// and https:// links are accepted, not “javascript:alert(1)”."),
         (4, "The headline is empty."),
         (5, "The headline contains HTML; give it as plain text."),
-        (6, "Remove the invisible control characters from this text."),
         (7, "“2025-02-29” is not a real date."),
         (8, "The date 2999-01-01 is in the future."),
         (9, "Unknown language “fr”: use en or mn."),
@@ -72,6 +71,7 @@ def test_bad_rows_are_reported_with_line_numbers_and_good_rows_imported(importer
     ]
     assert sorted(Headline.objects.values_list("title_en", flat=True)) == [
         "ANOTHER GOOD",
+        "BELL RINGS",  # the bell is tidied into a space (bilingual.plain_text.tidy_one_line)
         "GOOD STORY",
     ]
 
@@ -175,3 +175,16 @@ def test_one_new_site_written_with_and_without_www_becomes_one_source(importer):
 
     assert (report.created, report.sources_created) == (2, ["www.ikon.mn"])
     assert set(Headline.objects.values_list("source__domain", flat=True)) == {"www.ikon.mn"}
+
+
+def test_invisible_characters_and_line_breaks_are_tidied_out_of_csv_titles(importer):
+    """Issue 10, finding 11: every title column, the translations too, comes out one plain line."""
+    report = importer(
+        "title,url,published,language,title_mn\n"
+        '"TWO\r\nLINES\u2028AND\u202eA TRICK",https://www.montsame.mn/a,2025-12-05,en,'
+        "ГАР\u200bЧИГ\u00ad\n"
+    )
+
+    assert (report.created, report.rejected) == (1, [])
+    headline = Headline.objects.get()
+    assert (headline.title_en, headline.title_mn) == ("TWO LINES ANDA TRICK", "ГАРЧИГ")

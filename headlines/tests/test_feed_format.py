@@ -102,3 +102,21 @@ def test_a_feed_on_the_bare_domain_fills_the_stored_www_source(importer, languag
 def test_dates_past_the_end_of_the_calendar_are_refused_not_crashed(text):
     with pytest.raises(DateError):
         read_date(text)
+
+
+def test_invisible_characters_are_tidied_out_of_feed_titles(importer):
+    """Issue 10, finding 11: a feed's title cannot carry a right-to-left override or
+    zero-width characters into the lists."""
+    feed = RSS.replace(
+        "MONGOLIA, INDIA TO ADVANCE STRATEGIC PARTNERSHIP",
+        "MONGOLIA,&#x202E; INDIA&#x200B; TO\n  ADVANCE&#x2066; STRATEGIC&#x9;PARTNERSHIP",
+    )
+
+    report = importer(
+        feed, source="www.montsame.mn", language="en", base_url="https://www.montsame.mn/rss"
+    )
+
+    assert report.created == 2
+    assert Headline.objects.filter(
+        title_en="MONGOLIA, INDIA TO ADVANCE STRATEGIC PARTNERSHIP"
+    ).exists()

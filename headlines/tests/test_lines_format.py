@@ -77,8 +77,12 @@ def test_lines_may_be_numbered_with_a_dot_and_link_to_the_story():
         ("BOLD <b>NEWS</b> WWW.MONTSAME.MN PUBLISHED:2025/12/05", "contains HTML"),
         ("NOT A DOMAIN MONTSAME PUBLISHED:2025/12/05", "is not a domain"),
         (
+            "X" * 600 + " WWW.MONTSAME.MN PUBLISHED:2025/12/05",
+            "The headline is 600 characters long; the most is 500.",
+        ),
+        (
             "X" * 10_000 + " WWW.MONTSAME.MN PUBLISHED:2025/12/05",
-            "is 10000 characters long; the most is 500.",
+            "The line is 10037 characters long; lines over 5000 characters are not read.",
         ),
     ],
 )
@@ -140,3 +144,19 @@ def test_site_only_lines_match_regardless_of_apostrophe_and_spacing(importer):
     assert (report.created, report.updated, report.duplicates) == (0, 1, 0)
     assert Headline.objects.get().title_en == "Mongolia's reserves rise"
     assert Source.objects.count() == 1  # montsame.mn is the stored www.montsame.mn
+
+
+@pytest.mark.django_db
+def test_invisible_and_control_characters_are_tidied_out_of_imported_lines(importer):
+    """Issue 10, finding 11: a pasted title cannot carry a right-to-left override or
+    zero-width characters into the lists; the words stay, the tricks go."""
+    report = importer(
+        "EVIL\u202eNEWS\u200b TODAY\x07NOW WWW.MONTSAME.MN PUBLISHED:2025/12/05\n"
+        "\u200bМАЛ\u200d ТООЛЛОГО WWW.NEWS.MN НИЙТЭЛСЭН:2025/12/04\n"
+    )
+
+    assert (report.created, report.rejected) == (2, [])
+    assert set(Headline.objects.values_list("title_en", "title_mn")) == {
+        ("EVILNEWS TODAY NOW", None),
+        (None, "МАЛ ТООЛЛОГО"),
+    }

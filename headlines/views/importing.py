@@ -19,7 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..forms import ConfirmImportForm, ImportForm
 from ..ingest.pipeline import run_import
-from ..models import Headline
+from ..models import PENDING_IMPORT_LIFETIME, Headline, PendingHeadlineImport
 
 # Enough rows for an editor to check a day's lists; the counts always cover every row.
 PREVIEW_ROWS = 300
@@ -51,26 +51,27 @@ class ImportHeadlinesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
         )
 
     def post(self, request, *args, **kwargs):
-        if "payload_data" in request.POST:
+        if "import_id" in request.POST:
             return self.confirm()
         form = ImportForm(request.POST, request.FILES, can_publish=self.can_publish)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         data, name = form.payload()
-        report = self.run(form, data, name, dry_run=True)
+        options = {
+            "language": form.cleaned_data.get("language", ""),
+            "publish": form.cleaned_data.get("publish", False),
+        }
+        report = self.run(data, name, form.cleaned_data.get("format", ""), dry_run=True, **options)
         if report.failure:
             form.add_error(None, report.failure.reason)
             return self.render_to_response(self.get_context_data(form=form))
-        confirm_form = ConfirmImportForm(
-            initial={
-                "payload_data": ConfirmImportForm.encode(data),
-                "payload_name": name,
-                "format": report.format,
-                "language": form.cleaned_data.get("language", ""),
-                "publish": form.cleaned_data.get("publish", False),
-            },
-            can_publish=self.can_publish,
-        )
+        confirm_form = None
+        if report.created or report.updated:
+            # The data waits here for the confirmation, which sends back only its id.
+            pending = PendingHeadlineImport.objects.keep(
+                self.request.user, data=data, name=name[:255], format=report.format, **options
+            )
+            confirm_form = ConfirmImportForm(initial={"import_id": pending.pk})
         return self.render_to_response(
             self.get_context_data(
                 form=form, confirm_form=confirm_form, report=report, step="preview"
@@ -78,12 +79,17 @@ class ImportHeadlinesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
         )
 
     def confirm(self):
-        form = ConfirmImportForm(self.request.POST, can_publish=self.can_publish)
-        if not form.is_valid():
-            messages.error(self.request, _("The import could not be confirmed; start again."))
+        pending = self.pending_import()
+        if pending is None:
             return redirect(self.import_url_name)
-        data, name = form.payload()
-        report = self.run(form, data, name, dry_run=False)
+        report = self.run(
+            bytes(pending.data),
+            pending.name,
+            pending.format,
+            language=pending.language,
+            publish=pending.publish,
+            dry_run=False,
+        )
         if report.failure:
             messages.error(self.request, report.failure.reason)
             return redirect(self.import_url_name)
@@ -94,13 +100,44 @@ class ImportHeadlinesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
             )
         )
 
-    def run(self, form, data: bytes, name: str, *, dry_run: bool):
+    def pending_import(self):
+        """The requester's previewed import, taken for this confirmation alone; or None, with
+        a message saying why. Another person's id is as unknown as a made-up one."""
+        form = ConfirmImportForm(self.request.POST)
+        pending = None
+        if form.is_valid():
+            pending = PendingHeadlineImport.objects.filter(
+                pk=form.cleaned_data["import_id"], owner=self.request.user
+            ).first()
+        if pending is None or not PendingHeadlineImport.objects.claim(pending):
+            messages.error(
+                self.request,
+                _(
+                    "There is no import waiting for this confirmation: it was imported "
+                    "already, or replaced by newer previews. Start again."
+                ),
+            )
+            return None
+        if pending.has_expired:
+            messages.error(
+                self.request,
+                _(
+                    "A preview waits %(minutes)d minutes for its confirmation; this one has "
+                    "expired. Start again."
+                )
+                % {"minutes": PENDING_IMPORT_LIFETIME.total_seconds() // 60},
+            )
+            return None
+        return pending
+
+    def run(self, data: bytes, name: str, format: str, *, language, publish, dry_run: bool):
         return run_import(
             data,
-            format=form.cleaned_data.get("format", ""),
+            format=format,
             name=name,
-            language=form.cleaned_data.get("language", ""),
-            publish=form.cleaned_data.get("publish", False),
+            language=language,
+            # Asked again at confirmation: the permission may have gone since the preview.
+            publish=publish and self.can_publish,
             dry_run=dry_run,
             user=self.request.user,
             origin=name or "admin paste",
