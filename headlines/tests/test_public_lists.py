@@ -196,7 +196,8 @@ class TestListsArchiveAndFeeds:
         assert response.status_code == 302
         assert response["Location"] == "/en/headlines/en/"
 
-    @pytest.mark.parametrize("source", ["\x00", "www.not-a-source.mn", "<script>"])
+    # A NUL in the filter is refused before the view: portal/tests/test_hostile_addresses.py
+    @pytest.mark.parametrize("source", ["www.not-a-source.mn", "<script>"])
     def test_archive_ignores_a_source_filter_it_does_not_know(self, client, source):
         response = client.get("/en/headlines/en/", {"source": source})
 
