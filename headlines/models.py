@@ -23,7 +23,12 @@ from bilingual.translated_content import TranslatedContent
 
 from .identity import headline_key
 from .links import canonical_url, domain_twins, normalise_domain, site_url_for
-from .validators import http_url_validator, refuse_control_characters, refuse_html
+from .validators import (
+    http_url_validator,
+    refuse_control_characters,
+    refuse_html,
+    refuse_private_feed_address,
+)
 
 __all__ = [
     "Headline",
@@ -110,7 +115,7 @@ class Source(models.Model):
         _("feed address"),
         max_length=URL_MAX_LENGTH,
         blank=True,
-        validators=[http_url_validator],
+        validators=[http_url_validator, refuse_private_feed_address],
         help_text=_("An RSS or Atom feed; leave empty for sources without one."),
     )
     active = models.BooleanField(
