@@ -120,7 +120,9 @@ def _get(url: str, headers: dict, deadline: "_Deadline") -> _Answer:
     parts = urlsplit(url)
     if not parts.hostname:
         raise _Unreachable(f"{url} names no host")
-    host = parts.hostname.encode("idna").decode("ascii")
+    host = parts.hostname
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
     port = parts.port or DEFAULT_PORTS[_scheme(url)]
     addresses = public_addresses(host, port)
     connection = _CheckedConnection(_scheme(url), host, port, addresses, deadline)
