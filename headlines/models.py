@@ -26,7 +26,7 @@ from bilingual.translated_content import TranslatedContent
 
 from .identity import headline_key
 from .links import canonical_url, domain_twins, normalise_domain, site_url_for
-from .validators import http_url_validator, refuse_html
+from .validators import http_url_validator, refuse_html, refuse_private_feed_address
 
 __all__ = [
     "Headline",
@@ -114,7 +114,7 @@ class Source(models.Model):
         _("feed address"),
         max_length=URL_MAX_LENGTH,
         blank=True,
-        validators=[http_url_validator],
+        validators=[http_url_validator, refuse_private_feed_address],
         help_text=_("An RSS or Atom feed; leave empty for sources without one."),
     )
     active = models.BooleanField(

@@ -29,12 +29,14 @@ def run_import(
     user=None,
     origin: str = "",
     progress=None,
+    max_rows: int = 0,
 ) -> Report:
     """Import `data` (a file's bytes or pasted text) and say what happened to every row.
 
     `format` is one of FORMATS, guessed from `name`, `content_type` and the content when
     empty. `source` (a domain) is credited with every row; `language` is used for rows
     that do not give one. A dry run goes as far as matching rows to stored headlines.
+    With `max_rows`, rows past it are left out and counted in `report.rows_over_limit`.
     """
     format = format or guess_format(data, name=name, content_type=content_type)
     report = Report(format=format, dry_run=dry_run)
@@ -52,6 +54,9 @@ def run_import(
         parsed = list(parse_csv(decode(data)))
     else:
         parsed = list(parse_lines(decode(data)))
+    if max_rows and len(parsed) > max_rows:
+        report.rows_over_limit = len(parsed) - max_rows
+        parsed = parsed[:max_rows]
 
     validator = RowValidator(
         source=source,

@@ -35,6 +35,7 @@ class Report:
     rejected: list = field(default_factory=list)
     sources_created: list = field(default_factory=list)
     outcomes: list = field(default_factory=list)
+    rows_over_limit: int = 0  # left out by the importer's `max_rows`
 
     def record(self, outcome: Outcome):
         self.outcomes.append(outcome)

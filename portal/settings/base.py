@@ -171,3 +171,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Headline feeds: the fetcher connects to public internet addresses only (see
+# headlines/ingest/addresses.py). Networks listed here are let through all the same, in
+# CIDR form ("127.0.0.1/32"). Tests that serve feeds on 127.0.0.1 set it with pytest's
+# `settings` fixture; a site has no reason to, as it reopens the door to its own network.
+HEADLINE_FEED_ALLOWED_PRIVATE_NETWORKS = []
