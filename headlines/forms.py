@@ -10,6 +10,9 @@ from bilingual.languages import language_choices
 from .models import Source
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# A page's two lists are about 2,400 characters; a million (2 MB of Cyrillic) stays under
+# Django's limit on form data, so a bigger paste gets this form's message, not a bare 400.
+MAX_PASTED_CHARACTERS = 1_000_000
 
 
 class HeadlineForm(WagtailAdminModelForm):
@@ -79,6 +82,13 @@ class ImportForm(ImportOptionsForm):
         label=_("Paste headlines"),
         required=False,
         strip=False,
+        max_length=MAX_PASTED_CHARACTERS,
+        error_messages={
+            "max_length": _(
+                "Paste at most %(limit_value)d characters at a time (this is %(show_value)d); "
+                "upload a file for more."
+            )
+        },
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
         help_text=_(
             "One headline a line, as the lists print it: "

@@ -14,6 +14,7 @@ from headlines.ingest import parse_lines as parse_lines_module
 from headlines.ingest import pipeline
 from headlines.ingest.parse_lines import MAX_LINE_LENGTH, HouseFormat, parse_lines
 from headlines.ingest.rows import Rejection
+from headlines.forms import MAX_PASTED_CHARACTERS
 from headlines.models import PENDING_IMPORTS_PER_USER, Headline, PendingHeadlineImport
 
 from .seed_lines import SEED_LINES
@@ -129,6 +130,18 @@ def test_an_over_long_pasted_line_is_reported_and_the_others_import(
     chief_client.post(IMPORT_URL, confirm_data(preview))
 
     assert sorted(Headline.objects.values_list("title_en", flat=True)) == ["GOOD 1", "GOOD 3"]
+
+
+def test_a_paste_over_the_limit_is_refused_with_the_forms_message(chief_client):
+    speaking("chief", "mn")
+    pasted = (GOOD.format(1) + "\n") * (MAX_PASTED_CHARACTERS // len(GOOD.format(1)) + 1)
+
+    response = chief_client.post(IMPORT_URL, {"text": pasted})
+
+    assert response.status_code == 200
+    assert "Нэг удаад хамгийн ихдээ 1000000 тэмдэгт" in soup(response).select_one("form").get_text()
+    assert not PendingHeadlineImport.objects.exists()
+    assert not Headline.objects.exists()
 
 
 def test_each_request_reads_the_input_once(chief_client, monkeypatch):
