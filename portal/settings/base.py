@@ -169,3 +169,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Logins, password resets and admin requests under attack (issue 10) -----------------------
+MIDDLEWARE += [
+    "portal.admin_logout.LogoutOnlyByPostMiddleware",
+    "editorial.workflow_input.WorkflowActionDataMiddleware",
+]
