@@ -10,6 +10,7 @@ import ipaddress
 import logging
 import math
 
+from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_ip_address, get_cool_off
 from django.conf import settings
 from django.core.cache import cache
@@ -43,6 +44,22 @@ def client_address(request) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:  # a misconfigured proxy: never store text the address column refuses
         return remote
+
+
+class FailedLoginRecorder(AxesDatabaseHandler):
+    """Axes' database handler, minus the NUL bytes PostgreSQL refuses in the headers it stores.
+
+    A failed login with a NUL in its User-Agent or Accept header was otherwise a 500.
+    """
+
+    STORED_HEADERS = ("axes_user_agent", "axes_http_accept", "axes_path_info")
+
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        for attribute in self.STORED_HEADERS:
+            value = getattr(request, attribute, None)
+            if isinstance(value, str):
+                setattr(request, attribute, value.replace("\x00", ""))
+        return super().user_login_failed(sender, credentials, request, **kwargs)
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -188,6 +188,7 @@ MIDDLEWARE += [
     "editorial.workflow_input.WorkflowActionDataMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into our page
 ]
+AXES_HANDLER = "portal.throttling.FailedLoginRecorder"
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -148,6 +148,22 @@ class TestAdminLogin:
         expire_failures()
         assert admin_login(client, "editor", RIGHT).status_code == 302
 
+    def test_nul_bytes_in_the_headers_are_counted_not_a_500(self, client, editor):
+        response = client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "editor", "password": "wrong"},
+            HTTP_USER_AGENT="Mozilla\x00/5.0",
+            HTTP_ACCEPT="text/html\x00",
+        )
+
+        assert response.status_code == 200
+        attempt = AccessAttempt.objects.get()
+        assert (attempt.username, attempt.user_agent, attempt.failures_since_start) == (
+            "editor",
+            "Mozilla/5.0",
+            1,
+        )
+
     def test_before_the_limit_the_right_password_works(self, client, editor):
         for _ in range(LIMIT - 1):
             admin_login(client, "editor", "wrong")
