@@ -20,10 +20,8 @@ from wagtail.admin.forms.auth import PasswordResetForm
 logger = logging.getLogger(__name__)
 
 ADMIN_LOGIN = "wagtailadmin_login"
-LOCKOUT_TEMPLATES = {
-    ADMIN_LOGIN: "portal/login_locked_out_admin.html",
-    None: "contributions/guest_area/login_locked_out.html",
-}
+ADMIN_LOCKOUT_TEMPLATE = "portal/login_locked_out_admin.html"
+GUEST_LOCKOUT_TEMPLATE = "contributions/guest_area/login_locked_out.html"
 
 
 def client_address(request) -> str:
@@ -71,7 +69,8 @@ def lockout_response(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
     seconds = int(cool_off.total_seconds())
     match = getattr(request, "resolver_match", None)
-    template = LOCKOUT_TEMPLATES.get(match and match.url_name, LOCKOUT_TEMPLATES[None])
+    admin = match is not None and match.url_name == ADMIN_LOGIN
+    template = ADMIN_LOCKOUT_TEMPLATE if admin else GUEST_LOCKOUT_TEMPLATE
     response = render(request, template, {"minutes": math.ceil(seconds / 60)}, status=429)
     response["Retry-After"] = str(seconds)
     return response
