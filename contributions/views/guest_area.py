@@ -10,6 +10,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -182,9 +183,24 @@ def profile(request, author):
 
 
 class GuestLoginView(auth_views.LoginView):
+    """Guest authors only: staff log in at /admin/, so this form is no second place to guess
+    their passwords. A staff account's right password is answered as a wrong one, and counted
+    as a failed login towards the lockout."""
+
     template_name = "contributions/guest_area/login.html"
     authentication_form = GuestLoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        if can_use_admin(form.get_user()):
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": form.cleaned_data["username"]},
+                request=self.request,
+            )
+            form.add_error(None, form.get_invalid_login_error())
+            return self.form_invalid(form)
+        return super().form_valid(form)
 
 
 class GuestLogoutView(auth_views.LogoutView):

@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from headlines.forms import MAX_PASTED_CHARACTERS
 from headlines.ingest import parse_lines as parse_lines_module
 from headlines.ingest import pipeline
 from headlines.ingest.parse_lines import MAX_LINE_LENGTH, HouseFormat, parse_lines
 from headlines.ingest.rows import Rejection
-from headlines.forms import MAX_PASTED_CHARACTERS
 from headlines.models import PENDING_IMPORTS_PER_USER, Headline, PendingHeadlineImport
 
 from .seed_lines import SEED_LINES

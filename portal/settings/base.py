@@ -3,6 +3,7 @@
 The environment is read here and only here; dev, test and production override.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -177,3 +178,38 @@ LOGGING = {
 # CIDR form ("127.0.0.1/32"). Tests that serve feeds on 127.0.0.1 set it with pytest's
 # `settings` fixture; a site has no reason to, as it reopens the door to its own network.
 HEADLINE_FEED_ALLOWED_PRIVATE_NETWORKS = []
+
+# --- Logins, password resets and admin requests under attack (issue 10) -----------------------
+# Failed logins (admin and guest area) are counted by django-axes in the database, so counting
+# goes on while the cache is down. Account and client address are counted separately: after
+# LOGIN_FAILURE_LIMIT failures for one account, or from one address, within LOGIN_COOLOFF_MINUTES
+# of the last one, even the right password is refused (429 with Retry-After) until that many
+# minutes pass without a new failure. A success does not wipe the count: a guest logging in to
+# their own account must not reset the address's failures on someone else's.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE += [
+    "portal.admin_logout.LogoutOnlyByPostMiddleware",
+    "editorial.workflow_input.WorkflowActionDataMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into our page
+]
+AXES_HANDLER = "portal.throttling.FailedLoginRecorder"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.throttling.client_address"
+AXES_DISABLE_ACCESS_LOG = True  # failures are what we count; successes need no table of their own
+# How many proxies in front of the app append to X-Forwarded-For (0: REMOTE_ADDR is the client).
+# Behind one reverse proxy set it to 1, or every login would count against the proxy's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The admin's "forgotten password" mails: a few an hour to one address and from one client; past
+# that the page answers as if sent, so it tells nobody whether an account exists.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.throttling.ThrottledPasswordResetForm"
+PASSWORD_RESET_MAILS_PER_ADDRESS = 3
+PASSWORD_RESET_REQUESTS_PER_CLIENT = 10
+PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
