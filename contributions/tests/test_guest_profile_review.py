@@ -174,9 +174,11 @@ class TestTheEditorsSide:
     ):
         editor_client(client, make_user)
 
+        menu = client.get("/admin/").content.decode()
         listing = client.get(CHANGES).content.decode()
         review = BeautifulSoup(client.get(review_url(proposed)).content, "html.parser")
 
+        assert "Guest profile changes" in menu
         assert "Saruul Bat" in listing and "Name in English" in listing
         rows = {
             row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.select("td")]
@@ -216,14 +218,34 @@ class TestTheEditorsSide:
         change = ProfileChange.objects.get()
 
         editor_client(client, make_user)
+        review = BeautifulSoup(client.get(review_url(change)).content, "html.parser")
         client.post(
             review_url(change), {"action": "approve", "version": change.requested_at.isoformat()}
         )
 
+        assert len(review.select("tr[data-field=photo] img")) == 2  # now and proposed
         published_guest.refresh_from_db()
         assert published_guest.photo == change.photo
         assert not get_image_model().objects.filter(pk=old.pk).exists()
         assert public_box(client).select_one("img") is not None
+
+    def test_removing_the_photo_waits_for_approval_too(self, guest_client, published_guest):
+        profile = PROFILE.format(language="en")
+        guest_client.post(profile, profile_data(photo_upload=photo()))
+        ProfileChange.objects.get().approve()
+        published_guest.refresh_from_db()
+        old = published_guest.photo
+
+        guest_client.post(profile, profile_data(remove_photo="on"))
+
+        published_guest.refresh_from_db()
+        assert published_guest.photo == old
+        change = ProfileChange.objects.get()
+        assert change.remove_photo and change.photo is None
+        change.approve()
+        published_guest.refresh_from_db()
+        assert published_guest.photo is None
+        assert not get_image_model().objects.filter(pk=old.pk).exists()
 
     @pytest.mark.parametrize(
         ("language", "notice"),
