@@ -45,6 +45,8 @@ _FLAT_TAGS = {
     "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
     "tfoot", "rb", "rt", "rtc", "rp", "colgroup", "caption", "html", "head", "body",
 }  # fmt: skip
+# An end tag does not close anything outside these: "</ul>" inside a table leaves the list open.
+_SCOPE_BOUNDARIES = {"applet", "html", "marquee", "math", "object", "svg", "table", "template"}
 _INVISIBLE_IN_SCHEMES = re.compile(r"[\x00-\x20\x7f]")
 
 SCRIPTS_MESSAGE = _(
@@ -74,8 +76,8 @@ TOO_DEEP_MESSAGE = _(
 def _nesting_exceeds(raw: str, limit: int) -> bool:
     """Whether elements would nest deeper than `limit`, read in one pass without parsing.
 
-    An end tag closes the nearest open element of its name, as a parser does; a stray one
-    closes nothing, so it cannot be used to hide depth.
+    An end tag closes the nearest open element of its name, as a parser does; a stray one,
+    or one beyond a table, closes nothing, so neither can be used to hide depth.
     """
     open_tags = []
     for closing, name in _TAG_START.findall(raw):
@@ -87,7 +89,9 @@ def _nesting_exceeds(raw: str, limit: int) -> bool:
             if len(open_tags) > limit:
                 return True
         elif name in open_tags:
-            del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
+            nearest = len(open_tags) - 1 - open_tags[::-1].index(name)
+            if not _SCOPE_BOUNDARIES.intersection(open_tags[nearest + 1 :]):
+                del open_tags[nearest:]
     return False
 
 

@@ -9,6 +9,7 @@ summary and body, so the page cannot go out half-translated).
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -21,9 +22,15 @@ from .guest_images import save_as_wagtail_image
 from .guest_limits import BODY_MAX_CHARACTERS, BODY_MAX_ELEMENTS
 from .models import GuestSubmission
 
+# A page title holds 255 characters; a Mongolian title grows in Latin letters (ш -> sh).
+PAGE_TITLE_MAX_LENGTH = ArticlePage._meta.get_field("title").max_length
+# An address is made from the title's first words: ample, and room to spare for "-2" in a
+# slug column as long as the title's.
+SLUG_SOURCE_MAX_LENGTH = 100
+
 
 def latin_working_title(text: str) -> str:
-    """Mongolian Cyrillic in Latin letters after MNS 5217:2012, capitals kept."""
+    """Mongolian Cyrillic in Latin letters after MNS 5217:2012, capitals kept, cut to fit."""
     letters = []
     for char in text:
         latin = MONGOLIAN_CYRILLIC_TO_LATIN.get(char.lower())
@@ -31,13 +38,13 @@ def latin_working_title(text: str) -> str:
             letters.append(char)
         else:
             letters.append(latin.capitalize() if char.isupper() else latin)
-    return "".join(letters)
+    return Truncator("".join(letters)).chars(PAGE_TITLE_MAX_LENGTH)
 
 
 def free_article_slug(section, title: str) -> str:
     """A slug no other page in the section has."""
     taken = set(section.get_children().values_list("slug", flat=True))
-    return free_slug(title, taken.__contains__, fallback="article")
+    return free_slug(title[:SLUG_SOURCE_MAX_LENGTH], taken.__contains__, fallback="article")
 
 
 class CannotAccept(Exception):

@@ -96,9 +96,12 @@ class TestBodyLimits:
         assert_refused(response, language, message)
         parser.assert_not_called()
 
-    def test_stray_end_tags_do_not_hide_the_depth(self, client, guest):
-        body = "<blockquote></b>" * 30 + "deep"
-
+    @pytest.mark.parametrize(
+        "body",
+        ["<blockquote></b>" * 30 + "deep", "<ul><li><table></ul>" * 30 + "deep"],
+        ids=["stray end tags", "end tags beyond a table"],
+    )
+    def test_end_tags_that_close_nothing_do_not_hide_the_depth(self, client, guest, body):
         response = client.post("/en/contribute/new/", piece(body=body))
 
         assert_refused(response, "en", "Lists and quotes are nested too deeply")
@@ -149,6 +152,21 @@ class TestAcceptingWhateverIsStored:
         stored.refresh_from_db()
         assert stored.status == Status.ACCEPTED
         assert client.get(response["Location"]).status_code == 200
+
+    def test_the_longest_mongolian_title_fits_the_page_in_latin_letters(
+        self, client, editor, home_page, make_guest, newsroom
+    ):
+        guest = make_guest("saruul@uni.example")
+        title = ("Шинэ " * 51).strip()  # 254 letters, 305 in Latin ones
+        stored = GuestSubmissionFactory(author=guest, language="mn", title=title)
+
+        response = self.accept(client, stored, newsroom)
+
+        page = ArticlePage.objects.get()
+        assert response["Location"].endswith(f"/{page.pk}/edit/")
+        assert page.title_mn == title
+        assert page.title_en.startswith("Shine Shine") and len(page.title_en) <= 255
+        assert page.slug.startswith("shine-shine") and len(page.slug) <= 120
 
     def test_a_body_too_big_to_convert_is_refused_with_a_message(
         self, client, editor, home_page, make_guest, newsroom
