@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from authors.models import Author
@@ -10,11 +11,17 @@ SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def author_detail(request, slug):
-    """An author's profile and every published article in their byline."""
+    """An author's profile and every published article in their byline.
+
+    A guest's page exists only once a piece of theirs is out for every reader: an invited
+    guest who has published nothing has no public page. Staff always have theirs.
+    """
     author = get_object_or_404(
         Author.objects.select_related("photo").prefetch_related("links"), slug=slug
     )
-    articles = ArticlePage.objects.filter(article_authors__author=author)
+    articles = ArticlePage.objects.live().public().filter(article_authors__author=author)
+    if author.is_guest and not articles.exists():
+        raise Http404
     return render_listing(request, "authors/author_detail.html", articles, author=author)
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -8,7 +9,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from bilingual.languages import localized
+from bilingual.languages import localized, localized_names
+from bilingual.plain_text import refuse_invisible_characters
 from bilingual.slugs import free_slug
 
 
@@ -25,13 +27,14 @@ class Author(index.Indexed, ClusterableModel):
         STAFF = "staff", _("Staff")
         GUEST = "guest", _("Guest author")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[refuse_invisible_characters])
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=False)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.GUEST)
     credentials = models.CharField(
         _("credentials"),
         max_length=255,
         blank=True,
+        validators=[refuse_invisible_characters],
         help_text=_("A line under the name, e.g. a degree or a position."),
     )
     bio = models.TextField(_("biography"), blank=True)
@@ -91,10 +94,140 @@ class AuthorLink(Orderable):
     """A link from an author's profile: their site, a publication list, a social account."""
 
     author = ParentalKey(Author, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(_("label"), max_length=100)
+    label = models.CharField(_("label"), max_length=100, validators=[refuse_invisible_characters])
     url = models.URLField(_("address"))
 
     panels = [FieldPanel("label"), FieldPanel("url")]
 
     def __str__(self):
         return self.label
+
+
+class ProfileChange(models.Model):
+    """A guest's edit of their own public profile, held back until an editor approves it.
+
+    Readers see the profile as it was until then. Only what differs from the public profile
+    is kept, so an editor's own later correction of another field is not undone by approving.
+    """
+
+    # The guest-editable text of a profile, each in every language.
+    TEXT_FIELDS = ("name", "credentials", "bio")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        REJECTED = "rejected", _("Not approved")
+
+    author = models.OneToOneField(
+        Author,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="profile_change",
+    )
+    values = models.JSONField(
+        _("proposed text"),
+        default=dict,
+        blank=True,
+        help_text=_("Only the fields that change, by column: name_en, bio_mn…"),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("proposed photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    remove_photo = models.BooleanField(_("remove the photo"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = _("profile change")
+        verbose_name_plural = _("profile changes")
+
+    def __str__(self):
+        return str(self.author)
+
+    @classmethod
+    def text_columns(cls) -> list[str]:
+        return localized_names(cls.TEXT_FIELDS)
+
+    @classmethod
+    def propose(cls, author, values: dict, *, photo=None, remove_photo=False):
+        """Holds the guest's profile as they saved it for review: `values` maps columns to text,
+        `photo` is the one proposed. None when nothing differs from the public profile (then
+        any earlier proposal is withdrawn)."""
+        public = Author.objects.select_related("photo").get(pk=author.pk)
+        differing = {
+            column: value
+            for column, value in values.items()
+            # Blank is blank, whether a form gives None or "".
+            if column in cls.text_columns() and (value or "") != (getattr(public, column) or "")
+        }
+        remove_photo = remove_photo and photo is None and public.photo_id is not None
+        change = cls.objects.filter(author=public).select_related("photo").first()
+        if not differing and photo is None and not remove_photo:
+            if change is not None:
+                change.withdraw()
+            return None
+        if change is None:
+            change, earlier_photo = cls(author=public), None
+        else:
+            earlier_photo = change.photo
+        change.values, change.photo, change.remove_photo = differing, photo, remove_photo
+        change.status, change.reason, change.requested_at = cls.Status.PENDING, "", timezone.now()
+        change.save()
+        if earlier_photo != photo:
+            discard_guest_photo(earlier_photo, public, keep=public.photo)
+        return change
+
+    @property
+    def changes_photo(self) -> bool:
+        return self.photo_id is not None or self.remove_photo
+
+    def proposed_profile(self) -> Author:
+        """The author as they would read once approved, in memory only."""
+        author = Author.objects.get(pk=self.author_id)
+        for column, value in self.values.items():
+            if column in self.text_columns():
+                setattr(author, column, value)
+        if self.photo_id is not None:
+            author.photo = self.photo
+        elif self.remove_photo:
+            author.photo = None
+        return author
+
+    def approve(self) -> Author:
+        """Makes the change public and forgets it; a photo it replaces, if the guest's, goes."""
+        author = self.proposed_profile()
+        old_photo = Author.objects.get(pk=author.pk).photo
+        author.save()
+        self.delete()
+        discard_guest_photo(old_photo, author, keep=author.photo)
+        return author
+
+    def reject(self, reason: str) -> None:
+        """The public profile stays; the guest sees the reason beside their proposal."""
+        photo, self.photo = self.photo, None
+        self.status = self.Status.REJECTED
+        self.reason = reason
+        self.save(update_fields=["photo", "status", "reason"])
+        discard_guest_photo(photo, self.author, keep=self.author.photo)
+
+    def withdraw(self) -> None:
+        """The guest saved their profile as it is public: nothing is left to review."""
+        photo = self.photo
+        self.delete()
+        discard_guest_photo(photo, self.author, keep=self.author.photo)
+
+
+def discard_guest_photo(photo, author, keep=None) -> None:
+    """Deletes a photo no longer wanted, if the guest uploaded it; the newsroom's stay."""
+    if photo is None or photo == keep or author.user_id is None:
+        return
+    if photo.uploaded_by_user_id == author.user_id:
+        photo.delete()

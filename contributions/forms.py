@@ -5,14 +5,16 @@ import re
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
-from authors.models import Author
+from authors.models import Author, ProfileChange
 from bilingual.languages import label_in, language_choices, language_codes, localized_names
 
 from .guest_accounts import guest_language, set_guest_language
-from .guest_body import plain_text, sanitise_body, unsafe_content
+from .guest_body import body_limit_problems, plain_text, sanitise_body, unsafe_content
 from .guest_images import GuestImageField, save_as_wagtail_image
+from .guest_limits import SUMMARY_MAX_CHARACTERS, piece_limit_problem
 from .models import GuestSubmission
 
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
@@ -81,10 +83,25 @@ class SubmissionForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 20}),
         }
 
-    def __init__(self, *args, submitting=False, **kwargs):
+    def __init__(self, *args, author, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.author = author
         self.submitting = submitting
         self.fields["language"].choices = language_choices()
+        self.fields["image"].uploader = author
+
+    def full_clean(self):
+        # The guest's limits come first: a refused piece costs no sanitising and no decoding.
+        problem = self.is_bound and piece_limit_problem(
+            self.author,
+            new=self.instance.pk is None,
+            submitting=self.submitting,
+            piece=self.instance,
+        )
+        if not problem:
+            return super().full_clean()
+        self._errors, self.cleaned_data = ErrorDict(), {}
+        self.add_error(None, problem)
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
@@ -93,12 +110,18 @@ class SubmissionForm(forms.ModelForm):
 
     def clean_summary(self):
         summary = self.cleaned_data["summary"].strip()
+        if len(summary) > SUMMARY_MAX_CHARACTERS:
+            raise forms.ValidationError(
+                _("The summary is %(length)s characters long; the most we accept is %(limit)s."),
+                code="too_long",
+                params={"length": f"{len(summary):,}", "limit": f"{SUMMARY_MAX_CHARACTERS:,}"},
+            )
         plain_text_only(summary)
         return summary
 
     def clean_body(self):
         raw = self.cleaned_data["body"]
-        problems = unsafe_content(raw)
+        problems = body_limit_problems(raw) or unsafe_content(raw)
         if problems:
             raise forms.ValidationError(problems)
         return sanitise_body(raw)
@@ -108,7 +131,7 @@ class SubmissionForm(forms.ModelForm):
         if self.submitting:
             if not cleaned.get("summary") and "summary" not in self.errors:
                 self.add_error("summary", _("Write a summary before submitting."))
-            if not plain_text(cleaned.get("body", "")) and "body" not in self.errors:
+            if "body" not in self.errors and not plain_text(cleaned.get("body", "")):
                 self.add_error("body", _("Write the text before submitting."))
             if not cleaned.get("consent"):
                 self.add_error("consent", _("Agree to the republication terms to submit."))
@@ -120,7 +143,12 @@ PROFILE_FIELDS = {"name": _("Name"), "credentials": _("Credentials"), "bio": _("
 
 
 class GuestProfileForm(forms.ModelForm):
-    """What readers see in the guest-author box, in both languages, and the language of emails."""
+    """What readers see in the guest-author box, in both languages, and the language of emails.
+
+    Readers see a change only once an editor approves it: saving proposes it (a pending
+    `ProfileChange`), and the form shows the proposal. The language of emails, which nobody
+    else sees, applies at once.
+    """
 
     photo_upload = GuestImageField(
         label=_("Photo"), required=False, help_text=_("A portrait, shown beside your biography.")
@@ -136,8 +164,13 @@ class GuestProfileForm(forms.ModelForm):
         model = Author
         fields = localized_names(PROFILE_FIELDS)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, author, **kwargs):
+        self.change = ProfileChange.objects.filter(author=author).select_related("photo").first()
+        proposed = (
+            self.change.proposed_profile() if self.change else Author.objects.get(pk=author.pk)
+        )
+        super().__init__(*args, instance=proposed, **kwargs)
+        self.author = author
         for field, label in PROFILE_FIELDS.items():
             for code in language_codes():
                 self.fields[f"{field}_{code}"].label = label_in(label, code)
@@ -147,22 +180,26 @@ class GuestProfileForm(forms.ModelForm):
         self.fields[f"credentials_{settings.LANGUAGE_CODE}"].help_text = _(
             "A line under your name, e.g. a degree or a position."
         )
-        self.fields["email_language"].initial = guest_language(self.instance.user)
+        self.fields["email_language"].initial = guest_language(author.user)
+        self.fields["photo_upload"].uploader = author
         for name in self.Meta.fields:
             self.fields[name].validators.append(plain_text_only)
 
     def save(self, commit=True):
-        author = super().save(commit=False)
-        old_photo = author.photo
+        """Proposes the change for review (None when it matches the public profile)."""
         upload = self.cleaned_data.get("photo_upload")
+        remove_photo = bool(self.cleaned_data.get("remove_photo")) and not upload
         if upload:
-            author.photo = save_as_wagtail_image(upload, str(author), author.user)
-        elif self.cleaned_data.get("remove_photo"):
-            author.photo = None
-        author.save()
-        if old_photo is not None and author.photo != old_photo:
-            # Only a photo the guest uploaded is theirs to throw away.
-            if old_photo.uploaded_by_user_id == author.user_id:
-                old_photo.delete()
-        set_guest_language(author.user, self.cleaned_data["email_language"])
-        return author
+            photo = save_as_wagtail_image(upload, str(self.instance), self.author.user)
+        elif remove_photo or self.change is None:
+            photo = None
+        else:
+            photo = self.change.photo
+        change = ProfileChange.propose(
+            self.author,
+            {name: self.cleaned_data[name] for name in self.Meta.fields},
+            photo=photo,
+            remove_photo=remove_photo,
+        )
+        set_guest_language(self.author.user, self.cleaned_data["email_language"])
+        return change

@@ -5,7 +5,7 @@ the article's StreamField blocks, so editors never paste it by hand.
 """
 
 import re
-from html import escape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 import nh3
@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import RichText
 
 from articles.blocks import ArticleBodyBlock
+
+from .guest_limits import BODY_MAX_CHARACTERS, BODY_MAX_ELEMENTS, BODY_MAX_NESTING
 
 LINK_SCHEMES = {"http", "https", "mailto"}
 # Guests may paste any heading level; the article keeps three.
@@ -33,6 +35,18 @@ _OTHER_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_ANY_TAG = re.compile(r"<[^>]*>")
+# A start or end tag as any HTML parser would see it begin: "<name" or "</name".
+_TAG_START = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
+# Tags that never hold others, and tags a parser closes by itself when the next one opens
+# (<p>, <li>…): neither makes the tree deeper however many are written.
+_FLAT_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+    "tfoot", "rb", "rt", "rtc", "rp", "colgroup", "caption", "html", "head", "body",
+}  # fmt: skip
+# An end tag does not close anything outside these: "</ul>" inside a table leaves the list open.
+_SCOPE_BOUNDARIES = {"applet", "html", "marquee", "math", "object", "svg", "table", "template"}
 _INVISIBLE_IN_SCHEMES = re.compile(r"[\x00-\x20\x7f]")
 
 SCRIPTS_MESSAGE = _(
@@ -43,6 +57,80 @@ LINKS_MESSAGE = _(
     "Links must be full addresses beginning with https://, http:// or mailto:. "
     "Other kinds of links (such as javascript:) are not allowed."
 )
+
+
+TOO_LONG_MESSAGE = _(
+    "The text is %(length)s characters long; the most we accept is %(limit)s. "
+    "Shorten it, or send it as two pieces."
+)
+TOO_MUCH_MARKUP_MESSAGE = _(
+    "The text is divided into too many parts: %(count)s paragraphs and HTML elements, where we "
+    "accept at most %(limit)s. Join short paragraphs, or remove formatting you do not need."
+)
+TOO_DEEP_MESSAGE = _(
+    "Lists and quotes are nested too deeply in the text (the most we accept is %(limit)s "
+    "levels). Simplify the formatting and try again."
+)
+
+
+def _nesting_exceeds(raw: str, limit: int) -> bool:
+    """Whether elements would nest deeper than `limit`, read in one pass without parsing.
+
+    An end tag closes the nearest open element of its name, as a parser does; a stray one,
+    or one beyond a table, closes nothing, so neither can be used to hide depth.
+    """
+    open_tags = []
+    for closing, name in _TAG_START.findall(raw):
+        name = name.lower()
+        if name in _FLAT_TAGS:
+            continue
+        if not closing:
+            open_tags.append(name)
+            if len(open_tags) > limit:
+                return True
+        elif name in open_tags:
+            nearest = len(open_tags) - 1 - open_tags[::-1].index(name)
+            if not _SCOPE_BOUNDARIES.intersection(open_tags[nearest + 1 :]):
+                del open_tags[nearest:]
+    return False
+
+
+def element_count(raw: str) -> int:
+    """How many elements `raw` makes (tags, and paragraphs begun by a blank line), counted
+    without parsing it: the sanitiser's and the converter's work grows with this number."""
+    raw = raw or ""
+    tags = sum(1 for closing, _name in _TAG_START.findall(raw) if not closing)
+    return tags + len(_BLANK_LINE.findall(raw))
+
+
+def is_too_big(raw: str) -> bool:
+    """Longer, or with more elements, than a guest may send: too costly to read in a request."""
+    raw = raw or ""
+    return len(raw) > BODY_MAX_CHARACTERS or element_count(raw) > BODY_MAX_ELEMENTS
+
+
+def body_limit_problems(raw: str) -> list:
+    """What makes a body too big to read, as messages; checked before anything parses it."""
+    raw = raw or ""
+    if len(raw) > BODY_MAX_CHARACTERS:
+        return [
+            TOO_LONG_MESSAGE
+            % {
+                "length": f"{len(raw):,}",
+                "limit": f"{BODY_MAX_CHARACTERS:,}",
+            }
+        ]
+    if (elements := element_count(raw)) > BODY_MAX_ELEMENTS:
+        return [
+            TOO_MUCH_MARKUP_MESSAGE
+            % {
+                "count": f"{elements:,}",
+                "limit": f"{BODY_MAX_ELEMENTS:,}",
+            }
+        ]
+    if _nesting_exceeds(raw, BODY_MAX_NESTING):
+        return [TOO_DEEP_MESSAGE % {"limit": BODY_MAX_NESTING}]
+    return []
 
 
 def is_allowed_link(url: str) -> bool:
@@ -87,7 +175,8 @@ def _paragraphs(inline_html: str) -> list[str]:
     """Loose text between blocks: each run separated by a blank line is a paragraph."""
     paragraphs = []
     for chunk in _BLANK_LINE.split(inline_html):
-        if BeautifulSoup(chunk, "html.parser").get_text().strip():
+        # The chunk is already cleaned: its tags are exact and its text is escaped.
+        if unescape(_ANY_TAG.sub("", chunk)).strip():
             paragraphs.append(f"<p>{chunk.strip()}</p>")
     return paragraphs
 
@@ -132,16 +221,26 @@ def as_the_editor_saves_it(html: str) -> str:
     return converter.to_database_format(converter.from_database_format(html))
 
 
+def flatten_deep_nesting(soup, limit: int = BODY_MAX_NESTING) -> None:
+    """Unwraps elements nested deeper than `limit`, keeping their text, so that the admin's
+    rich-text converter (which recurses once per level) can take any body ever stored."""
+    for tag in soup.find_all(True):
+        if sum(1 for parent in tag.parents if parent.name != soup.name) >= limit:
+            tag.unwrap()
+
+
 def body_blocks(body_html: str) -> list[tuple[str, object]]:
     """The sanitised body as ArticleBodyBlock content: headings, quotes, rich-text paragraphs."""
     blocks, rich = [], []
+    soup = BeautifulSoup(body_html or "", "html.parser")
+    flatten_deep_nesting(soup)
 
     def flush_rich():
         if rich:
             blocks.append(("paragraph", RichText(as_the_editor_saves_it("".join(rich)))))
             rich.clear()
 
-    for node in BeautifulSoup(body_html or "", "html.parser").contents:
+    for node in soup.contents:
         if isinstance(node, NavigableString):
             if node.strip():
                 rich.append(f"<p>{escape(node.strip(), quote=False)}</p>")

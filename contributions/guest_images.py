@@ -1,7 +1,9 @@
 """Images uploaded by guests: real pictures within size and pixel limits, stored re-encoded.
 
 Re-encoding with Pillow means the stored file is exactly the picture: no trailing payload,
-no disguised document, no camera metadata such as the place a photo was taken.
+no disguised document, no camera metadata such as the place a photo was taken. The size,
+the pixel count (read from the header) and the guest's daily allowance are all checked
+before a single pixel is decoded.
 """
 
 import io
@@ -17,6 +19,8 @@ from PIL import Image, ImageOps
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from .guest_limits import IMAGE_MAX_PIXELS, IMAGE_STORED_MAX_SIDE, spend_upload_allowance
+
 # Pillow format -> (file name extensions it may carry, extension and MIME type it is stored as)
 FORMATS = {
     "JPEG": ({"jpg", "jpeg"}, "jpg", "image/jpeg"),
@@ -31,7 +35,7 @@ def max_upload_size() -> int:
 
 
 def max_pixels() -> int:
-    return settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    return min(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS, IMAGE_MAX_PIXELS)
 
 
 class GuestImageField(forms.FileField):
@@ -56,6 +60,9 @@ class GuestImageField(forms.FileField):
         ),
     }
 
+    # The guest `Author` whose daily allowance each upload is counted against; the form sets it.
+    uploader = None
+
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/*"}))
         super().__init__(**kwargs)
@@ -75,10 +82,26 @@ class GuestImageField(forms.FileField):
             )
         content = upload.read()
         upload.seek(0)
-        return SimpleUploadedFile(*self._reencoded(content, upload.name))
-
-    def _reencoded(self, content: bytes, name: str):
         picture = self._open(content)
+        stored_as = self._stored_format(picture, upload.name)
+        self._check_pixels(picture)
+        if self.uploader is not None:
+            spend_upload_allowance(self.uploader, upload.size)
+        return SimpleUploadedFile(*self._reencoded(picture, *stored_as))
+
+    def _check_pixels(self, picture):
+        if picture.width * picture.height > max_pixels():
+            raise forms.ValidationError(
+                self.error_messages["too_many_pixels"],
+                code="too_many_pixels",
+                params={
+                    "pixels": round(picture.width * picture.height / 1_000_000, 1),
+                    "limit": round(max_pixels() / 1_000_000, 1),
+                },
+            )
+
+    def _stored_format(self, picture, name: str) -> tuple[str, str]:
+        """The extension and MIME type the picture is stored as, if its name tells the truth."""
         if picture.format not in FORMATS:
             raise forms.ValidationError(self.error_messages["unsupported"], code="unsupported")
         extensions, stored_extension, mime_type = FORMATS[picture.format]
@@ -89,18 +112,11 @@ class GuestImageField(forms.FileField):
                 code="disguised",
                 params={"extension": extension or "?", "format": picture.format},
             )
-        if picture.width * picture.height > max_pixels():
-            raise forms.ValidationError(
-                self.error_messages["too_many_pixels"],
-                code="too_many_pixels",
-                params={
-                    "pixels": round(picture.width * picture.height / 1_000_000, 1),
-                    "limit": round(max_pixels() / 1_000_000, 1),
-                },
-            )
+        return stored_extension, mime_type
+
+    def _reencoded(self, picture, stored_extension: str, mime_type: str):
         try:
-            picture.load()
-            upright = ImageOps.exif_transpose(picture)
+            upright = ImageOps.exif_transpose(self._decoded_within_bounds(picture))
             output = io.BytesIO()
             if stored_extension == "jpg":
                 upright.convert("RGB").save(output, "JPEG", quality=90, optimize=True)
@@ -115,6 +131,16 @@ class GuestImageField(forms.FileField):
                 self.error_messages["not_an_image"], code="not_an_image"
             ) from error
         return f"{uuid.uuid4().hex}.{stored_extension}", output.getvalue(), mime_type
+
+    @staticmethod
+    def _decoded_within_bounds(picture):
+        """The pixels, no larger than the site shows; a JPEG is decoded at a reduced scale."""
+        bounds = (IMAGE_STORED_MAX_SIDE, IMAGE_STORED_MAX_SIDE)
+        if picture.format == "JPEG":
+            picture.draft(picture.mode, bounds)
+        picture.load()
+        picture.thumbnail(bounds)
+        return picture
 
     def _open(self, content: bytes):
         """Reads the header only: the pixel limit is checked before anything is decoded."""

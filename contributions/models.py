@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage
 from bilingual.languages import language_choices
+from bilingual.plain_text import refuse_invisible_characters
 
 # Each step of a submission is logged as "<prefix>.<step>" (submit, request_changes, decline, accept).
 LOG_ACTION_PREFIX = "contributions.guest_submission"
@@ -50,7 +51,7 @@ class GuestSubmission(models.Model):
         editable=False,
         help_text=_("Sent with the form that created the piece, so a repeated send finds it."),
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, validators=[refuse_invisible_characters])
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(
         _("body"),
@@ -101,3 +102,28 @@ class GuestSubmission(models.Model):
     @property
     def is_editable(self):
         return self.status in self.EDITABLE_STATUSES
+
+
+class GuestUpload(models.Model):
+    """One picture a guest sent, kept to count against their daily allowance.
+
+    The picture itself lives with the piece or the profile it was sent for; this row stays
+    when that one is replaced or refused, because the work of reading it was done.
+    """
+
+    author = models.ForeignKey(
+        "authors.Author",
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="guest_uploads",
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("guest upload")
+        verbose_name_plural = _("guest uploads")
+        indexes = [models.Index(fields=["author", "uploaded_at"])]
+
+    def __str__(self):
+        return f"{self.author} · {self.size} B · {self.uploaded_at:%Y-%m-%d %H:%M}"

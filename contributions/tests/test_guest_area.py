@@ -252,10 +252,13 @@ class TestGuestArea:
         )
 
         assert response.status_code == 302
+        # Readers see the text once an editor approves it (test_guest_profile_review.py);
+        # the language of emails is the guest's own business and applies at once.
+        assert UserProfile.get_for_user(guest.user).preferred_language == "mn"
+        guest.profile_change.approve()
         guest.refresh_from_db()
         assert guest.credentials_mn == "Доктор, МУИС"
         assert guest.bio_en == "Saruul studies pastoralism."
-        assert UserProfile.get_for_user(guest.user).preferred_language == "mn"
 
     # --- both languages ----------------------------------------------------------------------------
 

@@ -107,7 +107,7 @@ def _already_made(request, author, form_key):
 def submission_create(request, author):
     submitting = request.POST.get("action") == SUBMIT
     if request.method == "POST":
-        form = SubmissionForm(request.POST, request.FILES, submitting=submitting)
+        form = SubmissionForm(request.POST, request.FILES, author=author, submitting=submitting)
         form_key = _form_key(request.POST)
         if form_key and (existing := _already_made(request, author, form_key)):
             return redirect("contribute_detail", pk=existing.pk)
@@ -123,7 +123,9 @@ def submission_create(request, author):
                 return redirect("contribute_detail", pk=existing.pk)
             return redirect("contribute_dashboard")
     else:
-        form = SubmissionForm(initial={"language": current_language(), "form_key": uuid.uuid4()})
+        form = SubmissionForm(
+            author=author, initial={"language": current_language(), "form_key": uuid.uuid4()}
+        )
     return render(
         request,
         "contributions/guest_area/submission_form.html",
@@ -152,13 +154,19 @@ def submission_edit(request, author, pk):
                 messages.info(request, _("This form was already sent; nothing was saved twice."))
                 return redirect("contribute_detail", pk=submission.pk)
             form = SubmissionForm(
-                request.POST, request.FILES, instance=submission, submitting=submitting
+                request.POST,
+                request.FILES,
+                instance=submission,
+                author=author,
+                submitting=submitting,
             )
             if form.is_valid():
                 _save(request, form.save(commit=False), submitting)
                 return redirect("contribute_dashboard")
     else:
-        form = SubmissionForm(instance=submission, initial={"form_key": submission.form_key})
+        form = SubmissionForm(
+            instance=submission, author=author, initial={"form_key": submission.form_key}
+        )
     return render(
         request,
         "contributions/guest_area/submission_form.html",
@@ -168,17 +176,29 @@ def submission_edit(request, author, pk):
 
 @guest_area
 def profile(request, author):
+    """The guest's profile as they last saved it; readers see it once an editor approves."""
     if request.method == "POST":
-        form = GuestProfileForm(request.POST, request.FILES, instance=author)
+        form = GuestProfileForm(request.POST, request.FILES, author=author)
         if form.is_valid():
             with transaction.atomic():
-                form.save()
-            messages.success(request, _("Your profile was saved."))
+                change = form.save()
+            if change is None:
+                messages.success(request, _("Your profile was saved."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your changes were sent to the editors. Readers will see them once an "
+                        "editor approves them."
+                    ),
+                )
             return redirect("contribute_profile")
     else:
-        form = GuestProfileForm(instance=author)
+        form = GuestProfileForm(author=author)
     return render(
-        request, "contributions/guest_area/profile.html", {"author": author, "form": form}
+        request,
+        "contributions/guest_area/profile.html",
+        {"author": author, "form": form, "profile": form.instance, "change": form.change},
     )
 
 

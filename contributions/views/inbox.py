@@ -34,7 +34,7 @@ from bilingual.languages import language_choices, localized
 
 from ..guest_accounts import send_to_guest
 from ..models import LOG_ACTION_PREFIX, GuestSubmission
-from ..submission_acceptance import accept_submission
+from ..submission_acceptance import CannotAccept, accept_submission
 
 Status = GuestSubmission.Status
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
@@ -220,6 +220,9 @@ class SubmissionReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Te
                 request,
                 _("The email to the guest could not be sent, so nothing was changed. Try again."),
             )
+            return redirect(request.path)
+        except CannotAccept as refusal:
+            messages.error(request, refusal.message)
             return redirect(request.path)
         if page is not None:
             messages.success(request, _("Accepted: the article draft is in its workflow."))

@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from bilingual.languages import label_in, language_choices, language_codes
+from bilingual.plain_text import refuse_invisible_characters
 
 from ..guest_accounts import is_pending_guest
 from ..invitations import invite_guest, send_invitation
@@ -43,6 +44,7 @@ class InviteGuestForm(forms.Form):
                 label=label_in(_("Name"), code),
                 max_length=200,
                 required=code == settings.LANGUAGE_CODE,
+                validators=[refuse_invisible_characters],
             )
         self.order_fields([f"name_{code}" for code in language_codes()])
 
