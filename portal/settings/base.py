@@ -22,17 +22,35 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 
+# --- Faults: a dead database or cache (issue 10, finding 15) -------------------------------
+# An unreachable PostgreSQL server costs each request this many seconds before the reader
+# gets the 503 page (portal/health.py), rather than the operating system's TCP timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+        "DATABASE_CONNECT_TIMEOUT", default=5
+    )
+
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Errors are logged and read as misses: pages keep working while Redis is down.
+            "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
+            # Seconds before giving up on Redis (connecting, then each answer).
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions stay in the database (Django's default engine), never only in the cache: a Redis
+# restart logs nobody out, and no cached copy can outlive a logout made while Redis was down.
+# Readers have no session; staff and guests pay one primary-key lookup per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# --- end of faults -------------------------------------------------------------------------
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin and Wagtail apps.
@@ -72,6 +90,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz answer before the host check and the HTTPS redirect (probes).
+    "portal.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

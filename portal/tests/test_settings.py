@@ -8,15 +8,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_settings(module, start=False, **env):
+def load_settings(module, start=False, show=(), **env):
     """Import a settings module in a clean interpreter with only the given environment; with
-    `start`, also load every app under it, as the server does on starting (a second or two)."""
+    `start`, also load every app under it, as the server does on starting (a second or two).
+    Prints the database, DEBUG, ALLOWED_HOSTS and the settings named in `show`, as JSON."""
     code = (
         "import django, json; from django.conf import settings; "
         + ("django.setup(); " if start else "")
         + "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
         "'name': str(settings.DATABASES['default']['NAME']), 'debug': settings.DEBUG, "
-        "'hosts': settings.ALLOWED_HOSTS}))"
+        "'hosts': settings.ALLOWED_HOSTS, "
+        + "".join(f"{name!r}: settings.{name}, " for name in show)
+        + "}, default=str))"
     )
     environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": module, **env}
     return subprocess.run(
