@@ -1,4 +1,10 @@
-"""Middleware of the whole site."""
+"""Middleware of the whole site: the health probes, and the admin's own security policy."""
+
+from functools import cache
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.urls import reverse
 
 from . import health
 
@@ -22,3 +28,34 @@ class HealthProbeMiddleware:
         if probe is not None:
             return probe(request)
         return self.get_response(request)
+
+
+class SitePolicyCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the Wagtail admin's looser policy under /admin/.
+
+    The public site and the guest area need no inline script; Wagtail's admin writes some
+    (inline panels, date pickers), so only its pages get CONTENT_SECURITY_POLICY_ADMIN's
+    directives in place of the public ones. A page previewed in the editor is a public page
+    (Wagtail runs it through this middleware at its public address) framed by the admin:
+    it keeps the public policy but for CONTENT_SECURITY_POLICY_PREVIEW's directives.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only:
+            parts.replace = {**self.directives_replaced(request), **(parts.replace or {})}
+        return parts
+
+    @staticmethod
+    def directives_replaced(request) -> dict:
+        if request.path_info.startswith(admin_prefix()):
+            return settings.CONTENT_SECURITY_POLICY_ADMIN
+        # Set by Wagtail on the request it builds for a preview, before any response is made.
+        if getattr(request, "is_preview", False):
+            return settings.CONTENT_SECURITY_POLICY_PREVIEW
+        return {}
+
+
+@cache
+def admin_prefix() -> str:
+    return reverse("wagtailadmin_home")

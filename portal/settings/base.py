@@ -6,6 +6,7 @@ The environment is read here and only here; dev, test and production override.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from bilingual.languages import DEFAULT_LANGUAGE, LANGUAGE_TABLE
 
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +96,9 @@ MIDDLEWARE = [
     "portal.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy and Permissions-Policy headers (see the end of this file).
+    "portal.middleware.SitePolicyCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,3 +194,61 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Content-Security-Policy and Permissions-Policy (issue 10, finding 16) ------------------
+# In every environment, so that the browser tests run under the policy production sends.
+# The public site and the guest area run no inline script and load everything from this
+# server, but for the iframes of embedded videos (an embed that brings its own script, as
+# some social networks' do, shows as its plain quote). A project template that ever needs an
+# inline script gives it nonce="{{ request.csp_nonce }}". JSON-LD (<script
+# type="application/ld+json">) is data, which script-src does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        # Where embedded media (Wagtail's EmbedBlock) may be framed from: comma-separated.
+        "frame-src": [
+            SELF,
+            *env.list(
+                "EMBED_FRAME_SOURCES",
+                default=[
+                    "https://www.youtube.com",
+                    "https://www.youtube-nocookie.com",
+                    "https://player.vimeo.com",
+                ],
+            ),
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# What the Wagtail admin (under /admin/) needs beyond that: found by running its pages in
+# Chromium and collecting violations (portal/tests/test_csp_browser.py). Wagtail writes
+# inline scripts (inline panels, date pickers) and inline styles; its preview is framed by
+# the editor itself. Replaces the public directives of the same name.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "frame-ancestors": [SELF],
+}
+# A page previewed in the editor is framed by the admin (Wagtail's preview panel).
+CONTENT_SECURITY_POLICY_PREVIEW = {"frame-ancestors": [SELF]}
+# The admin talks to this server only: avatars are not fetched from a third party keyed by
+# staff emails, nor does each editor's browser ask Wagtail's site for a newer release.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No page asks for the camera, the microphone, the location or payment; nor may an embed.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
+    "browsing-topics": [],
+}
+# --- end of security headers ---------------------------------------------------------------
