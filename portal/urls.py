@@ -9,6 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .sitemaps import BilingualPageSitemap
 
+# A database that cannot be reached answers 503 with Retry-After; any other error, the 500
+# page. (The health probes /healthz and /readyz are answered by portal.middleware.)
+handler500 = "portal.health.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

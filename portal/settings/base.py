@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from bilingual.languages import DEFAULT_LANGUAGE, LANGUAGE_TABLE
 
@@ -23,17 +24,35 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 
+# --- Faults: a dead database or cache (issue 10, finding 15) -------------------------------
+# An unreachable PostgreSQL server costs each request this many seconds before the reader
+# gets the 503 page (portal/health.py), rather than the operating system's TCP timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+        "DATABASE_CONNECT_TIMEOUT", default=5
+    )
+
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Errors are logged and read as misses: pages keep working while Redis is down.
+            "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
+            # Seconds before giving up on Redis (connecting, then each answer).
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions stay in the database (Django's default engine), never only in the cache: a Redis
+# restart logs nobody out, and no cached copy can outlive a logout made while Redis was down.
+# Readers have no session; staff and guests pay one primary-key lookup per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# --- end of faults -------------------------------------------------------------------------
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin and Wagtail apps.
@@ -70,11 +89,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz answer before the host check and the HTTPS redirect (probes).
+    "portal.middleware.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy and Permissions-Policy headers (see the end of this file).
+    "portal.middleware.SitePolicyCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware, so the refusal is in the reader's language.
@@ -86,6 +111,9 @@ MIDDLEWARE = [
     "editorial.middleware.TranslationRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.admin_logout.LogoutOnlyByPostMiddleware",
+    "editorial.workflow_input.WorkflowActionDataMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into our page
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -186,15 +214,9 @@ HEADLINE_FEED_ALLOWED_PRIVATE_NETWORKS = []
 # of the last one, even the right password is refused (429 with Retry-After) until that many
 # minutes pass without a new failure. A success does not wipe the count: a guest logging in to
 # their own account must not reset the address's failures on someone else's.
-INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any check
     "django.contrib.auth.backends.ModelBackend",
-]
-MIDDLEWARE += [
-    "portal.admin_logout.LogoutOnlyByPostMiddleware",
-    "editorial.workflow_input.WorkflowActionDataMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a lockout into our page
 ]
 AXES_HANDLER = "portal.throttling.FailedLoginRecorder"
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -213,3 +235,61 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.throttling.ThrottledPasswordRese
 PASSWORD_RESET_MAILS_PER_ADDRESS = 3
 PASSWORD_RESET_REQUESTS_PER_CLIENT = 10
 PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
+
+# --- Content-Security-Policy and Permissions-Policy (issue 10, finding 16) ------------------
+# In every environment, so that the browser tests run under the policy production sends.
+# The public site and the guest area run no inline script and load everything from this
+# server, but for the iframes of embedded videos (an embed that brings its own script, as
+# some social networks' do, shows as its plain quote). A project template that ever needs an
+# inline script gives it nonce="{{ request.csp_nonce }}". JSON-LD (<script
+# type="application/ld+json">) is data, which script-src does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        # Where embedded media (Wagtail's EmbedBlock) may be framed from: comma-separated.
+        "frame-src": [
+            SELF,
+            *env.list(
+                "EMBED_FRAME_SOURCES",
+                default=[
+                    "https://www.youtube.com",
+                    "https://www.youtube-nocookie.com",
+                    "https://player.vimeo.com",
+                ],
+            ),
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# What the Wagtail admin (under /admin/) needs beyond that: found by running its pages in
+# Chromium and collecting violations (portal/tests/test_csp_browser.py). Wagtail writes
+# inline scripts (inline panels, date pickers) and inline styles; its preview is framed by
+# the editor itself. Replaces the public directives of the same name.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "frame-ancestors": [SELF],
+}
+# A page previewed in the editor is framed by the admin (Wagtail's preview panel).
+CONTENT_SECURITY_POLICY_PREVIEW = {"frame-ancestors": [SELF]}
+# The admin talks to this server only: avatars are not fetched from a third party keyed by
+# staff emails, nor does each editor's browser ask Wagtail's site for a newer release.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No page asks for the camera, the microphone, the location or payment; nor may an embed.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
+    "browsing-topics": [],
+}
+# --- end of security headers ---------------------------------------------------------------

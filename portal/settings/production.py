@@ -1,4 +1,9 @@
-"""Production: refuses to start without a secret key; static files by WhiteNoise."""
+"""Production: refuses to start without a secret key; static files by WhiteNoise; HTTPS only.
+
+Every security setting below is secure by default and can be loosened only by the
+environment (the README lists the variables); `manage.py check --deploy --fail-level
+WARNING` passes with the defaults.
+"""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -13,9 +18,31 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- HTTPS and browser security headers (issue 10, finding 16) ----------------------------
+# Plain-HTTP requests are redirected to HTTPS (the health probes answer before this; see
+# portal/middleware.py). Off only where a proxy in front already redirects.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# Browsers remember to use HTTPS only for this many seconds (a year); 0 turns HSTS off, for
+# a first deployment whose HTTPS is not yet trusted.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
+# HSTS covers every subdomain too: turn off if a subdomain still serves plain HTTP.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Consent to browsers' built-in HTTPS list (it takes effect only once the domain is
+# submitted there, and is slow to undo).
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# How much of our address a followed link is told: "same-origin" tells other sites nothing.
+SECURE_REFERRER_POLICY = env.str("SECURE_REFERRER_POLICY", default="same-origin")
+# Session and CSRF cookies travel over HTTPS only; off only to try production settings
+# over plain HTTP on a private machine.
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
+# No other site may frame ours (Wagtail's preview frames its own pages, which it allows).
+X_FRAME_OPTIONS = "DENY"
+# The Content-Security-Policy and Permissions-Policy are in base.py: every environment,
+# the browser tests included, runs under them.
+# --- end of HTTPS and security headers -----------------------------------------------------
 
 # Login throttling (issue 10): production runs behind one reverse proxy (see
 # SECURE_PROXY_SSL_HEADER), which appends the client's address to X-Forwarded-For; counting

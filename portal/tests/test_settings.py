@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -8,15 +9,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_settings(module, start=False, **env):
+def load_settings(module, start=False, show=(), **env):
     """Import a settings module in a clean interpreter with only the given environment; with
-    `start`, also load every app under it, as the server does on starting (a second or two)."""
+    `start`, also load every app under it, as the server does on starting (a second or two).
+    Prints the database, DEBUG, ALLOWED_HOSTS and the settings named in `show`, as JSON."""
     code = (
         "import django, json; from django.conf import settings; "
         + ("django.setup(); " if start else "")
         + "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
         "'name': str(settings.DATABASES['default']['NAME']), 'debug': settings.DEBUG, "
-        "'hosts': settings.ALLOWED_HOSTS}))"
+        "'hosts': settings.ALLOWED_HOSTS, "
+        + "".join(f"{name!r}: settings.{name}, " for name in show)
+        + "}, default=str))"
     )
     environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": module, **env}
     return subprocess.run(
@@ -61,3 +65,63 @@ def test_production_reads_its_environment_and_never_debugs(debug):
     assert result.returncode == 0, result.stderr
     assert '"debug": false' in result.stdout
     assert '"hosts": ["news.example.mn", "www.news.example.mn"]' in result.stdout
+
+
+# What the README's production section lists: the secret and the host names are required;
+# every security setting is secure without a variable.
+PRODUCTION_ENVIRONMENT = {
+    "SECRET_KEY": "k9#Qv2!pLx7$Rz4@Wm8^Tn3&Yb6*Hc1(Jd5)Fg0-Se7+Ua2=Ko4~Li9",
+    "ALLOWED_HOSTS": "news.example.mn",
+    "DATABASE_URL": "postgres://portal@db.internal:5432/portal",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+}
+
+
+def deploy_check(**env):
+    environment = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_passes_the_deploy_check_with_the_documented_variables():
+    result = deploy_check(**PRODUCTION_ENVIRONMENT)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_security_settings_are_secure_by_default():
+    secure = {
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_HSTS_SECONDS": 31_536_000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": True,
+        "SECURE_REFERRER_POLICY": "same-origin",
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "X_FRAME_OPTIONS": "DENY",
+    }
+
+    result = load_settings("portal.settings.production", show=secure, SECRET_KEY="s3cret")
+
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert {name: loaded[name] for name in secure} == secure
+
+
+def test_the_deploy_check_still_catches_security_turned_off_by_the_environment():
+    result = deploy_check(
+        **PRODUCTION_ENVIRONMENT, SECURE_HSTS_SECONDS="0", SECURE_SSL_REDIRECT="false"
+    )
+
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr and "security.W008" in result.stderr
