@@ -10,6 +10,7 @@ import ipaddress
 import logging
 import math
 
+from axes.conf import settings as axes_settings
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_ip_address, get_cool_off
 from django.conf import settings
@@ -42,6 +43,22 @@ def client_address(request) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:  # a misconfigured proxy: never store text the address column refuses
         return remote
+
+
+# Axes stores the username it counts in a 255-character column.
+COUNTED_USERNAME_LENGTH = 255
+
+
+def counted_username(request, credentials=None) -> str | None:
+    """The username a login attempt is counted under, as axes reads it, cut to the column.
+
+    A 10,000-character guess was a 500 on PostgreSQL; guesses alike in their first 255
+    characters are counted together, which only makes the lockout stricter.
+    """
+    field = axes_settings.AXES_USERNAME_FORM_FIELD
+    source = credentials or getattr(request, "data", request.POST)
+    username = source.get(field)
+    return username[:COUNTED_USERNAME_LENGTH] if isinstance(username, str) else username
 
 
 class FailedLoginRecorder(AxesDatabaseHandler):

@@ -226,6 +226,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.throttling.client_address"
+AXES_USERNAME_CALLABLE = "portal.throttling.counted_username"
 AXES_DISABLE_ACCESS_LOG = True  # failures are what we count; successes need no table of their own
 # How many proxies in front of the app append to X-Forwarded-For (0: REMOTE_ADDR is the client).
 # Behind one reverse proxy set it to 1, or every login would count against the proxy's address.

@@ -209,6 +209,20 @@ class TestGuestLogin:
         assert response.status_code == 429
 
 
+def test_a_ten_thousand_character_username_is_counted_not_a_500(client, home_page):
+    """Axes stores the username in 255 characters; PostgreSQL refused a longer one."""
+    fail_until_locked(guest_login, client, "x" * 10_000)
+
+    assert AccessAttempt.objects.get().username == "x" * 255
+
+
+def test_the_admin_form_refuses_a_ten_thousand_character_username_unchecked(client, home_page):
+    response = admin_login(client, "x" * 10_000, "wrong")
+
+    assert response.status_code == 200  # the form's length check: no password is tried
+    assert not AccessAttempt.objects.exists()
+
+
 class TestStaffOnTheGuestLogin:
     """Staff log in at /admin/ only: the guest form is no second place to guess their password."""
 
