@@ -12,9 +12,12 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from django.core.cache import cache
 from django.db import models
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from articles.models import ArticlePage, Topic
 from authors.models import Author
+from contributions.invitations import invitation_tokens
 from contributions.tests.guest_form import piece
 from headlines.ingest.pipeline import run_import
 from headlines.models import Headline
@@ -142,7 +145,9 @@ def form_fields(response):
 
 def sweep_form(client, path, valid):
     """Post `valid` with each field in turn replaced by each hostile value."""
-    fields = {**form_fields(client.get(path)), **valid}
+    opened = client.get(path, follow=True)
+    path = opened.request["PATH_INFO"]  # a welcome link moves its token into the session
+    fields = {**form_fields(opened), **valid}
     for name in fields:
         if name in ("form_key", "action"):
             continue
@@ -192,6 +197,19 @@ class TestGuestForms:
 
     def test_the_profile(self, client, guest):
         sweep_form(client, "/mn/contribute/profile/", {})
+
+    def test_the_welcome_link(self, client, home_page, make_guest):
+        user = make_guest("new@uni.example", name_en="Tuya Bold").user
+        user.set_unusable_password()
+        user.save()
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        token = invitation_tokens.make_token(user)
+        password = "Steppe-and-sky-2025"
+        sweep_form(
+            client,
+            f"/mn/contribute/welcome/{uid}/{token}/",
+            {"new_password1": password, "new_password2": password},
+        )
 
 
 # --- import formats -------------------------------------------------------------------------------
