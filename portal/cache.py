@@ -6,8 +6,8 @@ touches the cache (Wagtail's site root paths, translation status, sessions) woul
 dropped, and the database answers instead. After a failure the cache is left alone for a few
 seconds, so that requests do not each wait out the connection timeout in turn.
 
-Only the cache degrades this way: sessions live in the database (`cached_db`), so nobody is
-logged out when Redis goes away.
+Only the cache degrades this way: sessions live in the database alone (SESSION_ENGINE "db"),
+so nobody is logged out when Redis goes away.
 """
 
 import logging
