@@ -19,23 +19,21 @@ def author_detail(request, slug):
     author = get_object_or_404(
         Author.objects.select_related("photo").prefetch_related("links"), slug=slug
     )
-    articles = ArticlePage.objects.live().public().filter(article_authors__author=author)
-    if author.is_guest and not articles.exists():
+    articles = page_of_cards(request, ArticlePage.objects.filter(article_authors__author=author))
+    if author.is_guest and not articles.paginator.count:
         raise Http404
-    return render_listing(request, "authors/author_detail.html", articles, author=author)
+    return render(request, "authors/author_detail.html", {"author": author, "articles": articles})
 
 
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = ArticlePage.objects.filter(topics=topic)
-    return render_listing(request, "articles/topic_detail.html", articles, topic=topic)
+    articles = page_of_cards(request, ArticlePage.objects.filter(topics=topic))
+    return render(request, "articles/topic_detail.html", {"topic": topic, "articles": articles})
 
 
-def render_listing(request, template, articles, **context):
-    """A page of article cards under whatever the listing is about (an author, a topic)."""
-    cards = article_cards(articles)
-    context["articles"] = Paginator(cards, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, template, context)
+def page_of_cards(request, articles):
+    """The requested page of cards for the live, public articles among `articles`."""
+    return Paginator(article_cards(articles), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
 
 
 def search(request):
