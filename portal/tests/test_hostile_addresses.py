@@ -71,3 +71,37 @@ class TestAnAddressNamingAnotherHost:
     def test_a_page_that_is_not_there_has_no_canonical_or_alternates(self, soup):
         assert soup.select('link[rel="canonical"]') == []
         assert soup.select('link[rel="alternate"]') == []
+
+
+class TestOversizedRequests:
+    """A body larger than MAX_REQUEST_BYTES is refused before anything reads or stores it."""
+
+    def test_a_file_far_larger_than_allowed_is_refused_in_the_readers_language(
+        self, client, home_page, make_guest, settings
+    ):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from contributions.models import GuestSubmission
+        from contributions.tests.guest_form import piece
+
+        settings.MAX_REQUEST_BYTES = 10_000
+        client.force_login(make_guest("big@uni.example").user)
+        upload = SimpleUploadedFile("huge.jpg", b"\xff" * 50_000)
+
+        response = client.post("/mn/contribute/new/", piece(image=upload))
+
+        assert response.status_code == 413
+        assert BeautifulSoup(response.content, "html.parser").h1.get_text() == "Буруу хүсэлт"
+        assert not GuestSubmission.objects.exists()
+
+    def test_the_declared_size_is_believed_before_reading(self, client, home_page):
+        too_big = str(60 * 1024 * 1024)
+
+        response = client.post("/en/contribute/login/", {"username": "a"}, CONTENT_LENGTH=too_big)
+
+        assert response.status_code == 413
+
+    def test_a_garbled_size_is_a_bad_request(self, client, home_page):
+        response = client.post("/en/contribute/login/", {"username": "a"}, CONTENT_LENGTH="abc")
+
+        assert response.status_code == 400
