@@ -1,7 +1,10 @@
+import copy
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -9,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from bilingual.languages import localized, localized_names
+from bilingual.languages import label_in, language_codes, localized, localized_names
 from bilingual.plain_text import refuse_invisible_characters
 from bilingual.slugs import free_slug
 
@@ -110,7 +113,7 @@ class ProfileChange(models.Model):
     is kept, so an editor's own later correction of another field is not undone by approving.
     """
 
-    # The guest-editable text of a profile, each in every language.
+    # The guest-editable text of a profile, each in every language (the profile form's fields).
     TEXT_FIELDS = ("name", "credentials", "bio")
 
     class Status(models.TextChoices):
@@ -157,27 +160,54 @@ class ProfileChange(models.Model):
         return localized_names(cls.TEXT_FIELDS)
 
     @classmethod
+    def column_labels(cls) -> dict:
+        """Each column's language and label, in the form's order: name_en: ("en", "Name in
+        English")."""
+        labels = {}
+        for field in cls.TEXT_FIELDS:
+            name = Author._meta.get_field(field).verbose_name
+            for code, column in zip(language_codes(), localized_names([field]), strict=True):
+                labels[column] = (code, capfirst(label_in(name, code)))
+        return labels
+
+    @classmethod
     def propose(cls, author, values: dict, *, photo=None, remove_photo=False):
         """Holds the guest's profile as they saved it for review: `values` maps columns to text,
-        `photo` is the one proposed. None when nothing differs from the public profile (then
-        any earlier proposal is withdrawn)."""
-        public = Author.objects.select_related("photo").get(pk=author.pk)
+        `photo` is a newly uploaded one (without it, and without `remove_photo`, the photo
+        already proposed stays proposed). None when nothing differs from the public profile
+        (then a pending proposal is withdrawn; a rejected one stays, with its reason).
+        """
+        with transaction.atomic():
+            # Locked, as an editor's decision locks it: a save and a decision, or two quick
+            # saves, happen one after the other, each reading what the other left.
+            public = Author.objects.select_for_update().get(pk=author.pk)
+            change = cls.objects.filter(author=public).select_related("photo").first()
+            if change is not None:
+                change.author = public
+            return cls._propose(public, change, values, photo, remove_photo)
+
+    @classmethod
+    def _propose(cls, public, change, values, photo, remove_photo):
         differing = {
             column: value
             for column, value in values.items()
             # Blank is blank, whether a form gives None or "".
             if column in cls.text_columns() and (value or "") != (getattr(public, column) or "")
         }
+        if photo is None and not remove_photo and change is not None:
+            photo = change.photo
+        if photo is not None and photo.pk == public.photo_id:
+            photo = None  # approved meanwhile: no longer a change
         remove_photo = remove_photo and photo is None and public.photo_id is not None
-        change = cls.objects.filter(author=public).select_related("photo").first()
         if not differing and photo is None and not remove_photo:
-            if change is not None:
+            if change is not None and change.status == cls.Status.PENDING:
                 change.withdraw()
             return None
         if change is None:
-            change, earlier_photo = cls(author=public), None
-        else:
-            earlier_photo = change.photo
+            change = cls(author=public)
+        elif change.is_pending_as(differing, photo, remove_photo):
+            return change  # unchanged: an editor's open review of it stays valid
+        earlier_photo = change.photo
         change.values, change.photo, change.remove_photo = differing, photo, remove_photo
         change.status, change.reason, change.requested_at = cls.Status.PENDING, "", timezone.now()
         change.save()
@@ -185,13 +215,20 @@ class ProfileChange(models.Model):
             discard_guest_photo(earlier_photo, public, keep=public.photo)
         return change
 
+    def is_pending_as(self, values: dict, photo, remove_photo: bool) -> bool:
+        return (
+            self.status == self.Status.PENDING
+            and self.values == values
+            and self.photo_id == (photo.pk if photo else None)
+            and self.remove_photo == remove_photo
+        )
+
     @property
     def changes_photo(self) -> bool:
         return self.photo_id is not None or self.remove_photo
 
-    def proposed_profile(self) -> Author:
-        """The author as they would read once approved, in memory only."""
-        author = Author.objects.get(pk=self.author_id)
+    def apply_to(self, author: Author) -> Author:
+        """Sets the proposal on `author`, in memory."""
         for column, value in self.values.items():
             if column in self.text_columns():
                 setattr(author, column, value)
@@ -201,11 +238,15 @@ class ProfileChange(models.Model):
             author.photo = None
         return author
 
+    def proposed_profile(self) -> Author:
+        """The author as they would read once approved, in memory only."""
+        return self.apply_to(copy.copy(self.author))
+
     def approve(self) -> Author:
         """Makes the change public and forgets it; a photo it replaces, if the guest's, goes."""
-        author = self.proposed_profile()
-        old_photo = Author.objects.get(pk=author.pk).photo
-        author.save()
+        author = self.author
+        old_photo = author.photo
+        self.apply_to(author).save()
         self.delete()
         discard_guest_photo(old_photo, author, keep=author.photo)
         return author

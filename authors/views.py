@@ -20,8 +20,6 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from bilingual.languages import label_in, language_codes
-
 from .models import Author, ProfileChange
 
 # Each decision is logged on the author as "<prefix>.<decision>" (approve, reject).
@@ -37,19 +35,16 @@ def pending_changes():
 def changed_fields(change) -> list[dict]:
     """Each proposed field beside what readers see now, in the order of the profile form."""
     rows = []
-    for field in ProfileChange.TEXT_FIELDS:
-        label = Author._meta.get_field(field).verbose_name
-        for code in language_codes():
-            column = f"{field}_{code}"
-            if column in change.values:
-                rows.append(
-                    {
-                        "label": capfirst(label_in(label, code)),
-                        "language": code,
-                        "now": getattr(change.author, column) or "",
-                        "proposed": change.values[column],
-                    }
-                )
+    for column, (code, label) in ProfileChange.column_labels().items():
+        if column in change.values:
+            rows.append(
+                {
+                    "label": label,
+                    "language": code,
+                    "now": getattr(change.author, column) or "",
+                    "proposed": change.values[column],
+                }
+            )
     return rows
 
 
@@ -113,9 +108,7 @@ class ProfileChangeReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin,
         if form is not None and not form.is_valid():
             return self.render_to_response(self.get_context_data(reject_form=form))
         with transaction.atomic():
-            # Locked: two editors deciding at once, or one form sent twice, decide once.
-            change = pending_changes().select_for_update(of=("self",)).filter(pk=self.object.pk)
-            change = change.first()
+            change = self.locked_change()
             if change is None or change.requested_at.isoformat() != request.POST.get("version"):
                 messages.error(
                     request,
@@ -130,6 +123,24 @@ class ProfileChangeReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin,
             else:
                 self.reject(change, form.cleaned_data["reason"])
         return redirect(reverse(self.index_url_name))
+
+    def locked_change(self):
+        """The proposal as it is now, None once decided or withdrawn.
+
+        The author is locked, as a guest's save locks it: two editors deciding at once, a
+        form sent twice, or the guest saving meanwhile, happen one after the other.
+        """
+        author = Author.objects.select_for_update().filter(pk=self.object.author_id).first()
+        change = (
+            ProfileChange.objects.filter(
+                pk=self.object.pk, author=author, status=ProfileChange.Status.PENDING
+            )
+            .select_related("photo")
+            .first()
+        )
+        if change is not None:
+            change.author = author
+        return change
 
     def approve(self, change):
         author = change.approve()

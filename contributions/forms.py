@@ -1,5 +1,6 @@
 """Forms of the guest-author area: a piece of writing, and the guest's own profile."""
 
+import copy
 import re
 
 from django import forms
@@ -9,7 +10,7 @@ from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author, ProfileChange
-from bilingual.languages import label_in, language_choices, language_codes, localized_names
+from bilingual.languages import language_choices, localized_names
 
 from .guest_accounts import guest_language, set_guest_language
 from .guest_body import body_limit_problems, plain_text, sanitise_body, unsafe_content
@@ -25,6 +26,20 @@ def plain_text_only(value):
     """Titles, summaries and profiles are plain text; tags in them are refused, not stripped."""
     if value and _MARKUP.search(value):
         raise forms.ValidationError(MARKUP_MESSAGE, code="markup")
+
+
+class CountedMessage:
+    """A field's too-long message with its counts as readers write them ("1,200"): Django gives
+    a `max_length` message the bare numbers as `show_value` and `limit_value`."""
+
+    def __init__(self, message):
+        self.message = message
+
+    def __mod__(self, params):
+        return self.message % {
+            "length": f"{params['show_value']:,}",
+            "limit": f"{params['limit_value']:,}",
+        }
 
 
 class GuestPasswordForm(SetPasswordForm):
@@ -53,6 +68,18 @@ class SubmissionForm(forms.ModelForm):
     """Title, summary, body, language, image and consent; submitting asks for all of them."""
 
     form_key = forms.UUIDField(widget=forms.HiddenInput)
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        max_length=SUMMARY_MAX_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One or two sentences that appear under the title."),
+        error_messages={
+            "max_length": CountedMessage(
+                _("The summary is %(length)s characters long; the most we accept is %(limit)s.")
+            )
+        },
+    )
     image = GuestImageField(
         label=_("Image"),
         required=False,
@@ -65,12 +92,10 @@ class SubmissionForm(forms.ModelForm):
         labels = {
             "language": _("Language of the piece"),
             "title": _("Title"),
-            "summary": _("Summary"),
             "body": _("Text"),
             "consent": _("I agree to the republication terms above."),
         }
         help_texts = {
-            "summary": _("One or two sentences that appear under the title."),
             "body": _(
                 "Separate paragraphs with a blank line. You may use HTML for headings (<h2>), "
                 'links (<a href="https://...">), lists (<ul>, <ol>, <li>) and quotes '
@@ -79,7 +104,6 @@ class SubmissionForm(forms.ModelForm):
         }
         widgets = {
             "language": forms.RadioSelect,
-            "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 20}),
         }
 
@@ -109,13 +133,7 @@ class SubmissionForm(forms.ModelForm):
         return title
 
     def clean_summary(self):
-        summary = self.cleaned_data["summary"].strip()
-        if len(summary) > SUMMARY_MAX_CHARACTERS:
-            raise forms.ValidationError(
-                _("The summary is %(length)s characters long; the most we accept is %(limit)s."),
-                code="too_long",
-                params={"length": f"{len(summary):,}", "limit": f"{SUMMARY_MAX_CHARACTERS:,}"},
-            )
+        summary = self.cleaned_data["summary"]
         plain_text_only(summary)
         return summary
 
@@ -138,10 +156,6 @@ class SubmissionForm(forms.ModelForm):
         return cleaned
 
 
-# What a guest writes about themselves, each in every language.
-PROFILE_FIELDS = {"name": _("Name"), "credentials": _("Credentials"), "bio": _("Biography")}
-
-
 class GuestProfileForm(forms.ModelForm):
     """What readers see in the guest-author box, in both languages, and the language of emails.
 
@@ -162,20 +176,21 @@ class GuestProfileForm(forms.ModelForm):
 
     class Meta:
         model = Author
-        fields = localized_names(PROFILE_FIELDS)
+        fields = ProfileChange.text_columns()
 
     def __init__(self, *args, author, **kwargs):
         self.change = ProfileChange.objects.filter(author=author).select_related("photo").first()
-        proposed = (
-            self.change.proposed_profile() if self.change else Author.objects.get(pk=author.pk)
-        )
-        super().__init__(*args, instance=proposed, **kwargs)
+        if self.change is not None:
+            self.change.author = author
+        # A rejected proposal is not offered again: the form starts from the public profile.
+        pending = self.change is not None and self.change.status == ProfileChange.Status.PENDING
+        shown = self.change.proposed_profile() if pending else copy.copy(author)
+        super().__init__(*args, instance=shown, **kwargs)
         self.author = author
-        for field, label in PROFILE_FIELDS.items():
-            for code in language_codes():
-                self.fields[f"{field}_{code}"].label = label_in(label, code)
-        for code in language_codes():
-            self.fields[f"bio_{code}"].widget.attrs["rows"] = 5
+        for column, (_code, label) in ProfileChange.column_labels().items():
+            self.fields[column].label = label
+        for column in localized_names(["bio"]):
+            self.fields[column].widget.attrs["rows"] = 5
         self.fields[f"name_{settings.LANGUAGE_CODE}"].required = True
         self.fields[f"credentials_{settings.LANGUAGE_CODE}"].help_text = _(
             "A line under your name, e.g. a degree or a position."
@@ -188,18 +203,12 @@ class GuestProfileForm(forms.ModelForm):
     def save(self, commit=True):
         """Proposes the change for review (None when it matches the public profile)."""
         upload = self.cleaned_data.get("photo_upload")
-        remove_photo = bool(self.cleaned_data.get("remove_photo")) and not upload
-        if upload:
-            photo = save_as_wagtail_image(upload, str(self.instance), self.author.user)
-        elif remove_photo or self.change is None:
-            photo = None
-        else:
-            photo = self.change.photo
+        photo = upload and save_as_wagtail_image(upload, str(self.instance), self.author.user)
         change = ProfileChange.propose(
             self.author,
             {name: self.cleaned_data[name] for name in self.Meta.fields},
-            photo=photo,
-            remove_photo=remove_photo,
+            photo=photo or None,
+            remove_photo=bool(self.cleaned_data.get("remove_photo")) and not upload,
         )
         set_guest_language(self.author.user, self.cleaned_data["email_language"])
         return change

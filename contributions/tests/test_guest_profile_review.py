@@ -5,6 +5,8 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry
@@ -38,6 +40,21 @@ def profile_data(**changes):
         "email_language": "en",
     }
     data.update(changes)
+    return data
+
+
+def form_as_shown(client, language="en"):
+    """The profile form's fields as the guest's browser would send them back untouched."""
+    page = BeautifulSoup(client.get(PROFILE.format(language=language)).content, "html.parser")
+    form = page.select_one("form.guest-form")
+    data = {field["name"]: field.get_text() for field in form.select("textarea")}
+    for field in form.select("input[name]"):
+        kind = field.get("type", "text")
+        if kind in ("radio", "checkbox"):
+            if field.has_attr("checked"):
+                data[field["name"]] = field.get("value", "on")
+        elif kind != "file":
+            data[field["name"]] = field.get("value", "")
     return data
 
 
@@ -147,6 +164,34 @@ class TestTheGuestsSide:
         assert published_guest.photo is None
         assert public_box(guest_client).select_one("img") is None
         assert published_guest.profile_change.photo is not None
+
+    def test_saving_a_pending_proposal_untouched_keeps_the_editors_review_valid(
+        self, guest_client, client, published_guest, make_user
+    ):
+        profile = PROFILE.format(language="en")
+        guest_client.post(profile, profile_data(bio_en="Now writes on mining."))
+        opened = ProfileChange.objects.get().requested_at.isoformat()  # an editor opens it
+
+        guest_client.post(profile, form_as_shown(guest_client))
+        change = ProfileChange.objects.get()
+        editor_client(client, make_user)
+        client.post(review_url(change), {"action": "approve", "version": opened})
+
+        published_guest.refresh_from_db()
+        assert published_guest.bio_en == "Now writes on mining."
+
+    def test_a_save_reads_the_profile_once_and_once_more_under_the_lock(
+        self, guest_client, published_guest
+    ):
+        profile = PROFILE.format(language="en")
+        guest_client.post(profile, profile_data(bio_en="Now writes on mining."))
+
+        with CaptureQueriesContext(connection) as queries:
+            guest_client.post(profile, profile_data(bio_en="Now writes on herding."))
+
+        reads = [sql for sql in (query["sql"] for query in queries) if sql.startswith("SELECT")]
+        assert sum('FROM "authors_author"' in sql for sql in reads) == 2
+        assert ProfileChange.objects.get().values == {"bio_en": "Now writes on herding."}
 
     def test_a_second_photo_replaces_the_first_proposal(self, guest_client, published_guest):
         profile = PROFILE.format(language="en")
@@ -275,6 +320,37 @@ class TestTheEditorsSide:
         client.force_login(published_guest.user)
         page = client.get(PROFILE.format(language=language)).content.decode()
         assert notice in page and "Keep the name as published." in page
+
+    @pytest.mark.parametrize(
+        ("language", "message"),
+        [("en", "Your profile was saved."), ("mn", "Таны мэдээлэл хадгалагдлаа.")],
+    )
+    def test_saving_only_the_email_language_does_not_send_a_rejected_proposal_again(
+        self, client, proposed, published_guest, make_user, language, message
+    ):
+        editor_client(client, make_user)
+        client.post(
+            review_url(proposed),
+            {
+                "action": "reject",
+                "version": proposed.requested_at.isoformat(),
+                "reject-reason": "Keep the name as published.",
+            },
+        )
+        client.logout()
+        client.force_login(published_guest.user)
+
+        shown = form_as_shown(client, language)
+        response = client.post(
+            PROFILE.format(language=language), dict(shown, email_language="mn"), follow=True
+        )
+
+        assert shown["name_en"] == "Saruul Bat"  # the public name, not the rejected one
+        page = response.content.decode()
+        assert message in page and "Keep the name as published." in page
+        assert ProfileChange.objects.get().status == ProfileChange.Status.REJECTED
+        published_guest.user.wagtail_userprofile.refresh_from_db()
+        assert published_guest.user.wagtail_userprofile.preferred_language == "mn"
 
     def test_rejecting_needs_a_reason(self, client, proposed, make_user):
         editor_client(client, make_user)
