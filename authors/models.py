@@ -20,7 +20,12 @@ from bilingual.slugs import free_slug
 class AuthorQuerySet(models.QuerySet):
     def free_slug(self, name: str, fallback: str) -> str:
         """A slug for a new profile named `name` that no other profile has."""
-        return free_slug(name, lambda slug: self.filter(slug=slug).exists(), fallback)
+        return free_slug(
+            name,
+            lambda slug: self.filter(slug=slug).exists(),
+            max_length=self.model._meta.get_field("slug").max_length,
+            fallback=fallback,
+        )
 
 
 class Author(index.Indexed, ClusterableModel):

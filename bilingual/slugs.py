@@ -29,13 +29,20 @@ def ascii_slug(text: str) -> str:
     return slugify(transliterate(text))[:255].strip("-")
 
 
-def free_slug(text: str, is_taken: Callable[[str], bool], fallback: str = "item") -> str:
-    """The ASCII slug of `text`, numbered (`-2`, `-3`…) past the ones `is_taken` refuses."""
-    base = ascii_slug(text) or fallback
+def free_slug(
+    text: str, is_taken: Callable[[str], bool], *, max_length: int, fallback: str = "item"
+) -> str:
+    """The ASCII slug of `text`, numbered (`-2`, `-3`…) past the ones `is_taken` refuses.
+
+    Never longer than `max_length` (the slug column's): a Mongolian name grows in Latin
+    letters (ш -> sh), so the base is cut to leave room for the number.
+    """
+    base = ascii_slug(text)[:max_length].strip("-") or fallback[:max_length]
     slug, number = base, 1
     while is_taken(slug):
         number += 1
-        slug = f"{base}-{number}"
+        suffix = f"-{number}"
+        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
     return slug
 
 

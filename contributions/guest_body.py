@@ -73,16 +73,26 @@ TOO_DEEP_MESSAGE = _(
 )
 
 
-def _nesting_exceeds(raw: str, limit: int) -> bool:
-    """Whether elements would nest deeper than `limit`, read in one pass without parsing.
+def _start_tags(raw: str) -> list[tuple[str, str]]:
+    """Every start and end tag as (closing, lowercase name), found in one pass without parsing."""
+    return [(closing, name.lower()) for closing, name in _TAG_START.findall(raw)]
+
+
+def makes_deeper(name: str) -> bool:
+    """Whether an element of this name counts as a level of nesting: the one measure of depth
+    for the guest's form (on the raw text) and for acceptance (on the stored body)."""
+    return name not in _FLAT_TAGS
+
+
+def _nesting_exceeds(tags, limit: int) -> bool:
+    """Whether elements would nest deeper than `limit`.
 
     An end tag closes the nearest open element of its name, as a parser does; a stray one,
     or one beyond a table, closes nothing, so neither can be used to hide depth.
     """
     open_tags = []
-    for closing, name in _TAG_START.findall(raw):
-        name = name.lower()
-        if name in _FLAT_TAGS:
+    for closing, name in tags:
+        if not makes_deeper(name):
             continue
         if not closing:
             open_tags.append(name)
@@ -95,42 +105,37 @@ def _nesting_exceeds(raw: str, limit: int) -> bool:
     return False
 
 
-def element_count(raw: str) -> int:
-    """How many elements `raw` makes (tags, and paragraphs begun by a blank line), counted
-    without parsing it: the sanitiser's and the converter's work grows with this number."""
-    raw = raw or ""
-    tags = sum(1 for closing, _name in _TAG_START.findall(raw) if not closing)
-    return tags + len(_BLANK_LINE.findall(raw))
+def _element_count(raw: str, tags) -> int:
+    """How many elements `raw` makes (tags, and paragraphs begun by a blank line): the
+    sanitiser's and the converter's work grows with this number."""
+    return sum(1 for closing, _name in tags if not closing) + len(_BLANK_LINE.findall(raw))
+
+
+def _limit_passed(raw: str):
+    """The first limit the body passes, as (code, message to the guest); None when none is."""
+    if len(raw) > BODY_MAX_CHARACTERS:
+        limits = {"length": f"{len(raw):,}", "limit": f"{BODY_MAX_CHARACTERS:,}"}
+        return "too_long", TOO_LONG_MESSAGE % limits
+    tags = _start_tags(raw)
+    if (elements := _element_count(raw, tags)) > BODY_MAX_ELEMENTS:
+        limits = {"count": f"{elements:,}", "limit": f"{BODY_MAX_ELEMENTS:,}"}
+        return "too_many_elements", TOO_MUCH_MARKUP_MESSAGE % limits
+    if _nesting_exceeds(tags, BODY_MAX_NESTING):
+        return "too_deep", TOO_DEEP_MESSAGE % {"limit": BODY_MAX_NESTING}
+    return None
 
 
 def is_too_big(raw: str) -> bool:
-    """Longer, or with more elements, than a guest may send: too costly to read in a request."""
-    raw = raw or ""
-    return len(raw) > BODY_MAX_CHARACTERS or element_count(raw) > BODY_MAX_ELEMENTS
+    """Longer, or with more elements, than a guest may send: too costly to read in a request.
+    (Too deep is not too big: `body_blocks` flattens it, by the same measure.)"""
+    passed = _limit_passed(raw or "")
+    return passed is not None and passed[0] != "too_deep"
 
 
 def body_limit_problems(raw: str) -> list:
     """What makes a body too big to read, as messages; checked before anything parses it."""
-    raw = raw or ""
-    if len(raw) > BODY_MAX_CHARACTERS:
-        return [
-            TOO_LONG_MESSAGE
-            % {
-                "length": f"{len(raw):,}",
-                "limit": f"{BODY_MAX_CHARACTERS:,}",
-            }
-        ]
-    if (elements := element_count(raw)) > BODY_MAX_ELEMENTS:
-        return [
-            TOO_MUCH_MARKUP_MESSAGE
-            % {
-                "count": f"{elements:,}",
-                "limit": f"{BODY_MAX_ELEMENTS:,}",
-            }
-        ]
-    if _nesting_exceeds(raw, BODY_MAX_NESTING):
-        return [TOO_DEEP_MESSAGE % {"limit": BODY_MAX_NESTING}]
-    return []
+    passed = _limit_passed(raw or "")
+    return [] if passed is None else [passed[1]]
 
 
 def is_allowed_link(url: str) -> bool:
@@ -225,8 +230,14 @@ def flatten_deep_nesting(soup, limit: int = BODY_MAX_NESTING) -> None:
     """Unwraps elements nested deeper than `limit`, keeping their text, so that the admin's
     rich-text converter (which recurses once per level) can take any body ever stored."""
     for tag in soup.find_all(True):
-        if sum(1 for parent in tag.parents if parent.name != soup.name) >= limit:
+        if makes_deeper(tag.name) and _depth(tag, soup) > limit:
             tag.unwrap()
+
+
+def _depth(tag, soup) -> int:
+    """The levels of nesting down to `tag`, itself included, measured as the form measures."""
+    levels = [tag, *(parent for parent in tag.parents if parent is not soup)]
+    return sum(1 for element in levels if makes_deeper(element.name))
 
 
 def body_blocks(body_html: str) -> list[tuple[str, object]]:

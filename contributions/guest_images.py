@@ -12,6 +12,7 @@ import warnings
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -60,7 +61,8 @@ class GuestImageField(forms.FileField):
         ),
     }
 
-    # The guest `Author` whose daily allowance each upload is counted against; the form sets it.
+    # The guest `Author` whose daily allowance each upload is counted against. The form must
+    # set it: a field without one refuses to work rather than take pictures uncounted.
     uploader = None
 
     def __init__(self, **kwargs):
@@ -68,6 +70,11 @@ class GuestImageField(forms.FileField):
         super().__init__(**kwargs)
 
     def to_python(self, data):
+        if self.uploader is None:
+            raise ImproperlyConfigured(
+                "GuestImageField.uploader is not set: the form must name the guest whose daily "
+                "allowance its pictures count against."
+            )
         upload = super().to_python(data)
         if upload is None:
             return None
@@ -85,8 +92,7 @@ class GuestImageField(forms.FileField):
         picture = self._open(content)
         stored_as = self._stored_format(picture, upload.name)
         self._check_pixels(picture)
-        if self.uploader is not None:
-            spend_upload_allowance(self.uploader, upload.size)
+        spend_upload_allowance(self.uploader, upload.size)
         return SimpleUploadedFile(*self._reencoded(picture, *stored_as))
 
     def _check_pixels(self, picture):

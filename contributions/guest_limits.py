@@ -2,15 +2,21 @@
 
 The numbers are the newsroom's; each says why. Everything here is counted from the database
 before anything expensive (sanitising a body, decoding a picture) is done with what was sent.
+Each count is made with the guest's profile row locked, in the transaction that then saves the
+piece or the picture: a guest's parallel requests are counted one after the other.
 """
 
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Sum
+from django.db.transaction import TransactionManagementError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from authors.models import Author
 
 from .models import GuestSubmission, GuestUpload
 
@@ -46,6 +52,17 @@ UPLOADS_PER_DAY = 20
 UPLOAD_BYTES_PER_DAY = 100 * 1024 * 1024
 
 
+def lock_guest(author) -> None:
+    """Holds the guest's profile row until the transaction ends: the guest's next request
+    waits here, and counts only once this one has saved what it counted for."""
+    if not transaction.get_connection().in_atomic_block:
+        # Without a transaction the lock would end at once and parallel requests would pass.
+        raise TransactionManagementError(
+            "A guest's limits must be counted inside transaction.atomic(), with what they allow."
+        )
+    Author.objects.select_for_update().get(pk=author.pk)
+
+
 def pieces_started_today(author) -> int:
     return author.guest_submissions.filter(created_at__gte=timezone.now() - DAY).count()
 
@@ -57,7 +74,11 @@ def pieces_waiting(author, but=None) -> int:
 
 
 def piece_limit_problem(author, *, new: bool, submitting: bool, piece=None):
-    """Why this guest may not start or submit a piece now, as a message; None when they may."""
+    """Why this guest may not start or submit a piece now, as a message; None when they may.
+
+    Call it inside the transaction that saves the piece: the guest stays locked until then.
+    """
+    lock_guest(author)
     if new and (started := pieces_started_today(author)) >= NEW_PIECES_PER_DAY:
         return _(
             "You have started %(count)s pieces in the last 24 hours, the most we accept in a day. "
@@ -76,18 +97,25 @@ def spend_upload_allowance(author, size: int) -> None:
 
     Every picture that reaches decoding counts, saved or not: the decoding is the cost limited.
     """
-    used = GuestUpload.objects.filter(author=author, uploaded_at__gte=timezone.now() - DAY)
-    used = used.aggregate(count=Count("pk"), size=Sum("size"))
-    if used["count"] >= UPLOADS_PER_DAY:
+    with transaction.atomic():
+        lock_guest(author)
+        used = GuestUpload.objects.filter(author=author, uploaded_at__gte=timezone.now() - DAY)
+        used = used.aggregate(count=Count("pk"), size=Sum("size"))
+        refuse_past_upload_limits(used["count"], used["size"] or 0, size)
+        GuestUpload.objects.create(author=author, size=size)
+
+
+def refuse_past_upload_limits(count: int, used: int, size: int) -> None:
+    if count >= UPLOADS_PER_DAY:
         raise ValidationError(
             _(
                 "You have sent %(count)s pictures in the last 24 hours, the most we accept in a "
                 "day. You can send more tomorrow."
             ),
             code="uploads_per_day",
-            params={"count": used["count"]},
+            params={"count": count},
         )
-    if (used["size"] or 0) + size > UPLOAD_BYTES_PER_DAY:
+    if used + size > UPLOAD_BYTES_PER_DAY:
         raise ValidationError(
             _(
                 "Your pictures of the last 24 hours add up to %(used)s; with this one they would "
@@ -95,8 +123,7 @@ def spend_upload_allowance(author, size: int) -> None:
             ),
             code="upload_bytes_per_day",
             params={
-                "used": filesizeformat(used["size"] or 0),
+                "used": filesizeformat(used),
                 "limit": filesizeformat(UPLOAD_BYTES_PER_DAY),
             },
         )
-    GuestUpload.objects.create(author=author, size=size)

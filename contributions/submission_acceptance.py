@@ -24,8 +24,8 @@ from .models import GuestSubmission
 
 # A page title holds 255 characters; a Mongolian title grows in Latin letters (ш -> sh).
 PAGE_TITLE_MAX_LENGTH = ArticlePage._meta.get_field("title").max_length
-# An address is made from the title's first words: ample, and room to spare for "-2" in a
-# slug column as long as the title's.
+# An address is made from the title's first words, to stay readable (free_slug keeps it
+# within the slug column whatever the source, numbering included).
 SLUG_SOURCE_MAX_LENGTH = 100
 
 
@@ -44,7 +44,12 @@ def latin_working_title(text: str) -> str:
 def free_article_slug(section, title: str) -> str:
     """A slug no other page in the section has."""
     taken = set(section.get_children().values_list("slug", flat=True))
-    return free_slug(title[:SLUG_SOURCE_MAX_LENGTH], taken.__contains__, fallback="article")
+    return free_slug(
+        title[:SLUG_SOURCE_MAX_LENGTH],
+        taken.__contains__,
+        max_length=ArticlePage._meta.get_field("slug").max_length,
+        fallback="article",
+    )
 
 
 class CannotAccept(Exception):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from bilingual.dates import mongolian_long_date, short_date
 from bilingual.languages import long_date
-from bilingual.slugs import ascii_slug
+from bilingual.slugs import ascii_slug, free_slug
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,23 @@ from bilingual.slugs import ascii_slug
 )
 def test_mongolian_titles_become_ascii_slugs(title, slug):
     assert ascii_slug(title) == slug
+
+
+@pytest.mark.parametrize("max_length", [200, 255])
+def test_a_numbered_slug_never_outgrows_its_column(max_length):
+    """A 200-letter Mongolian name is some 300 in Latin letters; "-2", "-12" must still fit."""
+    name = ("Шүүдэрцэцэг Шаншаа " * 11)[:200]
+    taken = set()
+    for _person in range(12):
+        slug = free_slug(name, taken.__contains__, max_length=max_length, fallback="guest")
+        assert len(slug) <= max_length and slug not in taken
+        assert slug.startswith("shuudertsetseg-shanshaa") and not slug.startswith("-")
+        taken.add(slug)
+    assert f"-{len(taken)}" in slug
+
+
+def test_a_slug_that_is_only_a_fallback_fits_too():
+    assert free_slug("!!!", {"guest"}.__contains__, max_length=5, fallback="guest") == "gue-2"
 
 
 def test_short_and_long_dates():

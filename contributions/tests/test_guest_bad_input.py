@@ -8,6 +8,7 @@ from django.test import Client
 from PIL import Image
 from wagtail.images import get_image_model
 
+from authors.models import Author
 from contributions.factories import GuestSubmissionFactory
 from contributions.models import GuestSubmission
 from contributions.tests.guest_form import piece
@@ -250,3 +251,38 @@ class TestBadInput:
 
         submission.refresh_from_db()
         assert submission.title != "Forged"
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+LONG_MONGOLIAN_NAME = ("Шүүдэрцэцэг Шаншаа " * 11)[:200]  # some 300 letters in Latin ones
+
+
+@pytest.mark.usefixtures("newsroom")
+def test_guests_with_the_longest_mongolian_name_are_invited_with_addresses_that_fit(
+    client, make_user
+):
+    """The address of the profile is the name in Latin letters (ш -> sh), cut to the slug
+    column with room for the number of the second guest of that name."""
+    client.force_login(
+        make_user(
+            "editor",
+            permissions=["wagtailadmin.access_admin", "contributions.invite_guest_author"],
+        )
+    )
+    for email in ("first@uni.example", "second@uni.example"):
+        response = client.post(
+            "/admin/guest_invitations/",
+            {
+                "name_en": LONG_MONGOLIAN_NAME,
+                "name_mn": LONG_MONGOLIAN_NAME,
+                "email": email,
+                "language": "mn",
+            },
+        )
+        assert response.status_code == 302
+
+    first, second = Author.objects.filter(name_en=LONG_MONGOLIAN_NAME).order_by("pk")
+    slug_length = Author._meta.get_field("slug").max_length
+    assert first.slug.startswith("shuudertsetseg-shanshaa") and len(first.slug) <= slug_length
+    assert second.slug.endswith("-2") and len(second.slug) <= slug_length

@@ -12,12 +12,13 @@ from PIL import Image, ImageFile
 from wagtail.models import Page
 
 from articles.models import ArticlePage
-from contributions import guest_limits
+from contributions import guest_body, guest_limits
 from contributions.factories import GuestSubmissionFactory
 from contributions.models import GuestSubmission, GuestUpload
 from contributions.tests.guest_form import piece
 
 pytestmark = pytest.mark.django_db
+TAG_START = guest_body._TAG_START
 Status = GuestSubmission.Status
 
 NOTHING_SAVED = {"en": "Nothing has been saved yet.", "mn": "Одоогоор юу ч хадгалагдаагүй."}
@@ -121,6 +122,36 @@ class TestBodyLimits:
         assert_refused(response, "mn", "Хураангуй 1,200 тэмдэгттэй байна; хамгийн ихдээ 1,000")
 
 
+def test_the_body_is_searched_for_tags_once(monkeypatch):
+    """The element count and the depth are read from one pass over the text."""
+    searches = []
+
+    class CountingPattern:
+        def findall(self, text):
+            searches.append(len(text))
+            return TAG_START.findall(text)
+
+    monkeypatch.setattr(guest_body, "_TAG_START", CountingPattern())
+
+    assert guest_body.body_limit_problems(nested_lists(3) + "\n\nMore.") == []
+    assert len(searches) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "refused", "too_big_to_accept"),
+    [
+        ("a" * (guest_limits.BODY_MAX_CHARACTERS + 1), True, True),
+        ("<p>a" * (guest_limits.BODY_MAX_ELEMENTS + 1), True, True),
+        (nested_lists(guest_limits.BODY_MAX_NESTING + 1), True, False),
+        (nested_lists(guest_limits.BODY_MAX_NESTING), False, False),
+    ],
+    ids=["too long", "too many elements", "too deep (flattened instead)", "within the limits"],
+)
+def test_too_big_to_accept_is_what_the_form_refuses_as_too_big(body, refused, too_big_to_accept):
+    assert bool(guest_body.body_limit_problems(body)) is refused
+    assert guest_body.is_too_big(body) is too_big_to_accept
+
+
 @pytest.mark.usefixtures("newsroom")
 class TestAcceptingWhateverIsStored:
     """Pieces stored before the limits existed still meet the editor without a 500."""
@@ -152,6 +183,21 @@ class TestAcceptingWhateverIsStored:
         stored.refresh_from_db()
         assert stored.status == Status.ACCEPTED
         assert client.get(response["Location"]).status_code == 200
+
+    def test_lists_as_deep_as_the_form_accepts_are_accepted_as_they_are(
+        self, client, editor, home_page, make_guest, newsroom
+    ):
+        """The form and acceptance measure depth alike: what the guest could send is not
+        flattened when the editor accepts it."""
+        client.force_login(make_guest("saruul@uni.example").user)
+        client.post("/en/contribute/new/", piece(body=nested_lists(guest_limits.BODY_MAX_NESTING)))
+        stored = GuestSubmission.objects.get()
+        client.force_login(editor)
+
+        self.accept(client, stored, newsroom)
+
+        source = ArticlePage.objects.get().body_en[0].value.source
+        assert source.count("<ul>") == guest_limits.BODY_MAX_NESTING and "deep" in source
 
     def test_the_longest_mongolian_title_fits_the_page_in_latin_letters(
         self, client, editor, home_page, make_guest, newsroom

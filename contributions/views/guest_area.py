@@ -103,25 +103,32 @@ def _already_made(request, author, form_key):
     return existing
 
 
+def _create(request, author, form, submitting):
+    submission = form.save(commit=False)
+    submission.author = author
+    submission.form_key = form.cleaned_data["form_key"]
+    try:
+        with transaction.atomic():
+            _save(request, submission, submitting)
+    except IntegrityError:
+        existing = _already_made(request, author, submission.form_key)
+        return redirect("contribute_detail", pk=existing.pk)
+    return redirect("contribute_dashboard")
+
+
 @guest_area
 def submission_create(request, author):
     submitting = request.POST.get("action") == SUBMIT
     if request.method == "POST":
-        form = SubmissionForm(request.POST, request.FILES, author=author, submitting=submitting)
         form_key = _form_key(request.POST)
         if form_key and (existing := _already_made(request, author, form_key)):
             return redirect("contribute_detail", pk=existing.pk)
-        if form.is_valid():
-            submission = form.save(commit=False)
-            submission.author = author
-            submission.form_key = form.cleaned_data["form_key"]
-            try:
-                with transaction.atomic():
-                    _save(request, submission, submitting)
-            except IntegrityError:
-                existing = _already_made(request, author, submission.form_key)
-                return redirect("contribute_detail", pk=existing.pk)
-            return redirect("contribute_dashboard")
+        # One transaction from the guest's limits to the save: the form's check locks the
+        # guest, so a parallel request counts this piece (see guest_limits).
+        with transaction.atomic():
+            form = SubmissionForm(request.POST, request.FILES, author=author, submitting=submitting)
+            if form.is_valid():
+                return _create(request, author, form, submitting)
     else:
         form = SubmissionForm(
             author=author, initial={"language": current_language(), "form_key": uuid.uuid4()}
@@ -148,7 +155,8 @@ def submission_edit(request, author, pk):
     submitting = request.POST.get("action") == SUBMIT
     if request.method == "POST":
         with transaction.atomic():
-            # Locked so that two sends of the same form cannot both pass the check above.
+            # Locked so that two sends of the same form cannot both pass the check above;
+            # the form's limits lock the guest until the piece is saved (see guest_limits).
             submission = GuestSubmission.objects.select_for_update().get(pk=submission.pk)
             if not submission.is_editable:
                 messages.info(request, _("This form was already sent; nothing was saved twice."))
