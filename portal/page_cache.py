@@ -2,12 +2,13 @@
 
 Django's two cache middlewares, with three changes that make "never stale" possible:
 
-- A page is found through a key per *path* (its "learned headers", as Django calls the key
-  `get_cache_key` reads), not per absolute address: deleting it makes every variant of the
-  path a miss, whatever its host, query string (`?page=N`, `?source=`) or Vary headers. So a
-  listing's every page number is purged by one key, and so is `?page=999` or `?utm_source=`.
-  A list's dated archive pages share its key, and so do all sitemap documents (see
-  `purge_group`).
+- A page is found through an entry per *path* (its "learned headers", as Django calls what
+  `get_cache_key` reads), not per absolute address, and the entry holds a token that is
+  part of every page key under it: deleting the entry makes every variant of the path
+  unreachable for good, whatever its host, query string (`?page=N`, `?source=`) or Vary
+  headers. So a listing's every page number is purged by one key, and so is `?page=999` or
+  `?utm_source=`. A list's dated archive pages share its entry, and so do all sitemap
+  documents (see `purge_group`).
 - A purge first counts itself (PURGE_SERIAL_KEY); a page rendered while a purge happened is
   not stored, so a reader who read the database before the publish cannot store the old page
   after the purge. "Purge everything" moves GENERATION_KEY, part of every page's key.
@@ -24,6 +25,7 @@ addresses show what).
 import hashlib
 import logging
 import re
+import uuid
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -40,6 +42,8 @@ PURGE_SERIAL_KEY = "page_cache:purge-serial"
 GENERATION_KEY = "page_cache:generation"
 HEADERS_KEY_PREFIX = "page_cache:headers:"
 PAGE_KEY_PREFIX = "page_cache:page:"
+# A path's entry (its Vary headers and token) outlives its pages: they come and go under it.
+ENTRY_SECONDS = 24 * 60 * 60
 
 # Dated pages of a headline list (/en/headlines/mn/2025-12-05/) change with the list itself:
 # its numbering, its source menu and the neighbouring days' links all move with one headline.
@@ -65,12 +69,13 @@ def headers_key(path: str) -> str:
     )
 
 
-def page_key(request, method: str, headerlist: list[str], generation) -> str:
-    """One variant of one address: host, path and query, the language, the Vary headers."""
+def page_key(request, method: str, entry: dict, generation) -> str:
+    """One variant of one address: host, path and query, the language, the Vary headers, and
+    the token of the path's entry (a new one after each purge)."""
     digest = hashlib.md5(usedforsecurity=False)
-    for part in (method, request.build_absolute_uri(), get_language() or ""):
+    for part in (method, request.build_absolute_uri(), get_language() or "", entry["token"]):
         digest.update(part.encode() + b"\0")
-    for header in headerlist:
+    for header in entry["vary"]:
         value = request.META.get(header)
         digest.update(b"-\0" if value is None else value.encode() + b"\1")
     return f"{PAGE_KEY_PREFIX}{generation or 0}:{digest.hexdigest()}"
@@ -139,7 +144,7 @@ def purge_state(cache) -> tuple:
 
 
 class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
-    """Answers an anonymous reader from the cache: one round trip for the path's key and the
+    """Answers an anonymous reader from the cache: one round trip for the path's entry and the
     purge counters, one for the page."""
 
     def process_request(self, request):
@@ -149,14 +154,15 @@ class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
         cache = self.cache
         path_key = headers_key(request.path)
         found = cache.get_many([path_key, PURGE_SERIAL_KEY, GENERATION_KEY])
-        state = (found.get(PURGE_SERIAL_KEY), found.get(GENERATION_KEY))
-        request._page_cache_state = state
-        headerlist = found.get(path_key)
-        if headerlist is None:
+        entry = found.get(path_key)
+        request._page_cache_state = (found.get(PURGE_SERIAL_KEY), found.get(GENERATION_KEY))
+        request._page_cache_entry = entry
+        if entry is None:
             return None
-        response = cache.get(page_key(request, request.method, headerlist, state[1]))
+        generation = request._page_cache_state[1]
+        response = cache.get(page_key(request, request.method, entry, generation))
         if response is None and request.method == "HEAD":
-            response = cache.get(page_key(request, "GET", headerlist, state[1]))
+            response = cache.get(page_key(request, "GET", entry, generation))
         if response is None:
             return None
         request._page_cache_state = None  # served: nothing to store
@@ -179,28 +185,32 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
             return response
         # Browsers ask again each time (the cache answers fast); a CDN may keep it briefly.
         patch_cache_control(response, public=True, max_age=0, s_maxage=shared_max_age(request))
-        headerlist = [
+        vary = [
             "HTTP_" + header.upper().replace("-", "_")
             for header in cc_delim_re.split(response.get("Vary", ""))
             if header
         ]
         if hasattr(response, "render") and not response.is_rendered:
-            response.add_post_render_callback(lambda r: self._store(request, r, headerlist, state))
+            response.add_post_render_callback(lambda r: self._store(request, r, vary, state))
         else:
-            self._store(request, response, headerlist, state)
+            self._store(request, response, vary, state)
         return response
 
-    def _store(self, request, response, headerlist, state):
+    def _store(self, request, response, vary, state):
         cache = self.cache
         if purge_state(cache) != state:
             return  # something was purged while this page was made: it may show the old state
-        cache.set_many(
-            {
-                headers_key(request.path): headerlist,
-                page_key(request, request.method, headerlist, state[1]): response,
-            },
-            self.cache_timeout,
-        )
+        path_key = headers_key(request.path)
+        entry = getattr(request, "_page_cache_entry", None)
+        if entry is None:
+            # A new entry, with a new token: copies stored under an earlier (purged) entry of
+            # this path or group can never be reached again.
+            entry = {"vary": vary, "token": uuid.uuid4().hex}
+            if not cache.add(path_key, entry, ENTRY_SECONDS):
+                entry = cache.get(path_key)  # another request made it first
+        if entry is None or entry["vary"] != vary:
+            return
+        cache.set(page_key(request, request.method, entry, state[1]), response, self.cache_timeout)
 
 
 def count_purge(cache, key: str) -> None:
