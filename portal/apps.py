@@ -12,3 +12,7 @@ class PortalConfig(AppConfig):
         from . import csv_exports
 
         csv_exports.install()
+        # Publishing, imports and edits purge the cached pages that show what changed.
+        from . import page_purge
+
+        page_purge.connect()

@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry
 
 from ..links import canonical_url, domain_twins, site_url_for
 from ..models import Headline, Source
+from ..signals import headlines_imported
 from .report import CREATE, DUPLICATE, UPDATE, Outcome, Report
 from .rows import Rejection, ValidRow
 
@@ -74,6 +75,9 @@ class HeadlineSaver:
                 report.record(self._outcome(plan))
             done += len(pending[start : start + BATCH_SIZE])
             self.progress(done, total)
+        if pending:
+            # Bulk writes send no post_save: readers' cached pages are purged once per import.
+            headlines_imported.send(sender=Headline)
 
     # Sources -----------------------------------------------------------------
 

@@ -96,6 +96,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz answer before the host check and the HTTPS redirect (probes).
     "portal.middleware.HealthProbeMiddleware",
+    # Page cache, storing (issue 8): outermost but the probes, so that it stores a page with
+    # every header the middleware below adds (security, CSP, language), once they are added.
+    "portal.page_cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy and Permissions-Policy headers (see the end of this file).
@@ -107,6 +110,10 @@ MIDDLEWARE = [
     "portal.request_guards.RefuseOversizedRequestsMiddleware",
     "portal.request_guards.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Page cache, answering (issue 8): after the language is known and bad requests are
+    # refused; before CSRF, authentication and messages, which a request without a session
+    # cookie (the only kind it answers) does not need, so that a hit costs no database query.
+    "portal.page_cache.PageCacheFetchMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -299,3 +306,50 @@ PERMISSIONS_POLICY = {
     "browsing-topics": [],
 }
 # --- end of security headers ---------------------------------------------------------------
+
+# --- Full-page cache for anonymous readers (issue 8) -------------------------------------------
+# portal/page_cache.py stores public pages in CACHES["default"] (Redis in production) for
+# anonymous readers; portal/page_purge.py purges the pages that show a thing when it changes.
+# PAGE_CACHE_SECONDS=0 turns the page cache off (nothing stored, nothing purged).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# How long a CDN or proxy may keep a page (Cache-Control s-maxage); browsers always ask again.
+# Only addresses a purge names are offered (no query string, no dated archive page).
+PAGE_CACHE_SHARED_SECONDS = env.int("PAGE_CACHE_SHARED_SECONDS", default=60)
+# The views whose anonymous 200 answers are stored: URL names, or dotted view paths.
+# Everything else (search, the guest area, the admin, previews, documents) is never stored.
+PAGE_CACHE_VIEWS = [
+    "wagtail_serve",
+    "author_detail",
+    "topic_detail",
+    "headlines:archive",
+    "headlines:archive_day",
+    "headlines:feed",
+    "django.contrib.sitemaps.views.index",
+    "django.contrib.sitemaps.views.sitemap",
+]
+# Wagtail's frontend cache sends every purge to each backend here. "local" (always) is this
+# site's page cache. A CDN is purged too when configured from the environment:
+#   PAGE_CACHE_PURGE_URL=http://127.0.0.1:6081   Varnish (or any cache taking HTTP PURGE)
+#   CLOUDFLARE_ZONE_ID + CLOUDFLARE_API_TOKEN     Cloudflare
+#   CLOUDFRONT_DISTRIBUTION_ID                    CloudFront (needs boto3 and AWS credentials)
+# The CDN is sent the default Wagtail Site's address, so give that Site the public hostname.
+# Wagtail's frontend_cache app is not installed: its own receivers purge only a page's
+# address in one language, and before the transaction commits.
+WAGTAILFRONTENDCACHE = {"local": {"BACKEND": "portal.page_cache.LocalPageCacheBackend"}}
+if PAGE_CACHE_PURGE_URL := env.str("PAGE_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": PAGE_CACHE_PURGE_URL,
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# --- end of full-page cache ---------------------------------------------------------------------

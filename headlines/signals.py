@@ -1,0 +1,6 @@
+"""Signals of the headlines app, for apps above it to act on (the page cache purges on them)."""
+
+from django.dispatch import Signal
+
+# Sent once per import that wrote headlines (bulk writes send no post_save per row).
+headlines_imported = Signal()

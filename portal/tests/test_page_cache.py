@@ -1,0 +1,404 @@
+"""The full-page cache: readers are served from it, staff actions purge what they change in
+both languages, and nothing personal is ever stored or served.
+
+Each test primes the cache with anonymous reads of /en/ and /mn/ pages, acts as staff do (the
+Wagtail admin's views, a revision's publication as the workflow does it, an import), and
+reads again as a reader. `assert_cached` proves a page really comes from the cache (no query),
+so a test whose purge were missing would fail.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Page, PageViewRestriction
+
+from articles.models import ArticleIndexPage, ArticlePage, Topic
+from authors.models import Author, ProfileChange
+from headlines.factories import HeadlineFactory
+from headlines.models import Headline, Source
+
+ARTICLE = "/{lang}/analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
+CENSUS = "/{lang}/news/herders-get-ready-for-the-national-livestock-census/"
+LANGS = ("en", "mn")
+
+
+def both(address: str) -> list[str]:
+    return [address.format(lang=lang) for lang in LANGS]
+
+
+def page_text(reader, address: str) -> str:
+    response = reader.get(address)
+    assert response.status_code == 200, address
+    return response.content.decode()
+
+
+@pytest.fixture
+def reader():
+    return Client()
+
+
+@pytest.fixture
+def prime(reader, django_assert_num_queries):
+    """Reads each address twice as a reader: the second answer must come from the cache."""
+
+    def prime_addresses(*addresses):
+        for address in addresses:
+            page_text(reader, address)
+            with django_assert_num_queries(0):
+                page_text(reader, address)
+
+    return prime_addresses
+
+
+@pytest.fixture
+def staff(make_user):
+    staff = Client()
+    staff.force_login(make_user("chief", is_superuser=True))
+    return staff
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the transaction's commit (the purges), as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def article(slug_start="mongolia-hosts"):
+    return ArticlePage.objects.get(slug__startswith=slug_start)
+
+
+@pytest.mark.django_db
+class TestReadersAreServedFromTheCache:
+    def test_each_language_has_its_own_copy(self, demo_site, reader, prime):
+        prime("/en/", "/mn/")
+        assert 'lang="en"' in page_text(reader, "/en/")
+        assert 'lang="mn"' in page_text(reader, "/mn/")
+
+    def test_every_reading_page_is_cached(self, demo_site, prime):
+        prime(
+            *both("/{lang}/"),
+            *both("/{lang}/news/"),
+            *both("/{lang}/news/?page=2"),
+            *both(ARTICLE),
+            *both("/{lang}/authors/bolor-lkhaajav/"),
+            *both("/{lang}/topics/security/"),
+            *both("/{lang}/headlines/en/"),
+            *both("/{lang}/headlines/mn/feed/"),
+            "/sitemap.xml",
+        )
+
+    def test_public_pages_may_be_kept_briefly_by_a_cdn_and_are_revalidated_by_browsers(
+        self, demo_site, reader, settings
+    ):
+        settings.PAGE_CACHE_SHARED_SECONDS = 45
+        cache_control = reader.get("/mn/news/")["Cache-Control"]
+        assert set(cache_control.split(", ")) == {"public", "max-age=0", "s-maxage=45"}
+        # A query string is never named by a purge: a CDN must not keep it.
+        assert "s-maxage=0" in reader.get("/mn/news/?page=2")["Cache-Control"]
+
+    def test_zero_seconds_turns_the_cache_off(self, demo_site, reader, settings):
+        settings.PAGE_CACHE_SECONDS = 0
+        page_text(reader, "/en/")
+        Page.objects.filter(slug="news").update(title_en="Breaking")  # no signal, no purge
+        assert "Breaking" in page_text(reader, "/en/")
+
+
+@pytest.mark.django_db
+class TestPublishingPurges:
+    def test_a_published_change_shows_on_every_page_listing_the_article(
+        self, demo_site, reader, prime, committed, make_user
+    ):
+        listing = [*both(ARTICLE), *both("/{lang}/"), *both("/{lang}/analysis/")]
+        listing += [*both("/{lang}/authors/bolor-lkhaajav/"), *both("/{lang}/topics/security/")]
+        prime(*listing)
+        page = article()
+        page.title_en, page.title_mn = "Dialogue renamed", "Яриа шинэ нэртэй"
+        with committed():
+            page.save_revision(user=make_user("editor")).publish()  # as the workflow's last step
+        for address in listing:
+            text = page_text(reader, address)
+            assert "Dialogue renamed" in text or "Яриа шинэ нэртэй" in text, address
+
+    def test_a_changed_slug_frees_the_old_address(
+        self, demo_site, reader, prime, committed, make_user
+    ):
+        prime(*both(ARTICLE))
+        page = article()
+        page.slug = "ulaanbaatar-dialogue"
+        with committed():
+            page.save_revision(user=make_user("editor")).publish()
+        for lang in LANGS:
+            # Not the cached page: a redirect Wagtail made, or nothing.
+            assert reader.get(ARTICLE.format(lang=lang)).status_code in (301, 404)
+            assert page_text(reader, f"/{lang}/analysis/ulaanbaatar-dialogue/")
+
+    def test_unpublishing_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        prime(*both(ARTICLE), *both("/{lang}/"), *both("/{lang}/analysis/"))
+        prime(*both("/{lang}/authors/bolor-lkhaajav/"), *both("/{lang}/topics/security/"))
+        with committed():
+            response = staff.post(f"/admin/pages/{article().pk}/unpublish/")
+        assert response.status_code == 302
+        for lang in LANGS:
+            assert reader.get(ARTICLE.format(lang=lang)).status_code == 404
+            for listing in ("/{lang}/", "/{lang}/analysis/", "/{lang}/topics/security/"):
+                assert "mongolia-hosts" not in page_text(reader, listing.format(lang=lang))
+            # The guest's only public piece is gone: so is their page.
+            assert reader.get(f"/{lang}/authors/bolor-lkhaajav/").status_code == 404
+
+    def test_deleting_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        prime(*both(CENSUS), *both("/{lang}/"), *both("/{lang}/news/"))
+        with committed():
+            response = staff.post(f"/admin/pages/{article('herders').pk}/delete/")
+        assert response.status_code == 302
+        assert not ArticlePage.objects.filter(slug__startswith="herders").exists()
+        for lang in LANGS:
+            assert reader.get(CENSUS.format(lang=lang)).status_code == 404
+            assert "herders-get-ready" not in page_text(reader, f"/{lang}/")
+            assert "herders-get-ready" not in page_text(reader, f"/{lang}/news/")
+
+    def test_moving_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        prime(*both(CENSUS), *both("/{lang}/news/"), *both("/{lang}/opinion/"))
+        opinion = demo_site.section("opinion")
+        with committed():
+            response = staff.post(
+                f"/admin/pages/{article('herders').pk}/move/{opinion.pk}/confirm/"
+            )
+        assert response.status_code == 302
+        assert article("herders").get_parent().pk == opinion.pk
+        for lang in LANGS:
+            assert reader.get(CENSUS.format(lang=lang)).status_code in (301, 404)
+            assert "herders-get-ready" not in page_text(reader, f"/{lang}/news/")
+            assert "herders-get-ready" in page_text(reader, f"/{lang}/opinion/")
+
+    def test_a_section_renamed_shows_in_every_pages_navigation(
+        self, demo_site, reader, prime, committed, make_user
+    ):
+        prime(*both(ARTICLE), *both("/{lang}/topics/security/"), *both("/{lang}/headlines/en/"))
+        section = demo_site.section("news")
+        section.title_en, section.title_mn = "Latest news", "Шинэ мэдээ"
+        with committed():
+            section.save_revision(user=make_user("editor")).publish()
+        for address, name in [
+            (ARTICLE.format(lang="en"), "Latest news"),
+            (ARTICLE.format(lang="mn"), "Шинэ мэдээ"),
+            ("/en/topics/security/", "Latest news"),
+            ("/mn/headlines/en/", "Шинэ мэдээ"),
+        ]:
+            assert name in page_text(reader, address), address
+
+    def test_scheduled_publication(self, demo_site, reader, prime, committed, make_user):
+        import datetime
+
+        from django.utils import timezone
+
+        prime(*both("/{lang}/"), *both("/{lang}/news/"))
+        page = article("herders")
+        page.title_en, page.title_mn = "Census postponed", "Тооллого хойшлов"
+        page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+        revision = page.save_revision(user=make_user("editor"))
+        revision.publish()  # scheduled for later: nothing changes for readers yet
+        assert "Census postponed" not in page_text(reader, "/en/news/")
+        # The hour has passed:
+        past = timezone.now() - datetime.timedelta(minutes=1)
+        revision.content["go_live_at"] = past.isoformat()
+        revision.approved_go_live_at = past
+        revision.save(update_fields=["content", "approved_go_live_at"])
+        with committed():
+            call_command("publish_scheduled", verbosity=0)
+        assert "Census postponed" in page_text(reader, "/en/news/")
+        assert "Тооллого хойшлов" in page_text(reader, "/mn/")
+
+    def test_a_page_made_private_is_no_longer_served_from_the_cache(
+        self, demo_site, reader, prime, committed
+    ):
+        prime(*both(CENSUS))
+        with committed():
+            PageViewRestriction.objects.create(
+                page=article("herders"), restriction_type="password", password="s3cret"
+            )
+        for lang in LANGS:
+            text = page_text(reader, CENSUS.format(lang=lang))
+            assert "Counting starts on Sunday" not in text
+            assert 'name="password"' in text
+
+
+@pytest.mark.django_db
+class TestHeadlinesPurge:
+    pages = [*both("/{lang}/"), *both("/{lang}/headlines/en/"), *both("/{lang}/headlines/en/feed/")]
+
+    def test_a_headline_added_and_published_in_the_admin(
+        self, demo_site, reader, prime, staff, committed
+    ):
+        prime(*self.pages, *both("/{lang}/headlines/en/2025-12-05/"))
+        source = Source.objects.first()
+        with committed():
+            staff.post(
+                "/admin/snippets/headlines/headline/add/",
+                {
+                    "title_en": "CASHMERE PRICES RISE",
+                    "title_mn": "",
+                    "url": "https://www.montsame.mn/en/read/999",
+                    "source": source.pk,
+                    "published_on": "2025-12-05",
+                    "language": "en",
+                    "action-publish": "action-publish",
+                },
+            )
+        assert Headline.objects.get(title_en="CASHMERE PRICES RISE").live
+        for address in [*self.pages, *both("/{lang}/headlines/en/2025-12-05/")]:
+            assert "CASHMERE PRICES RISE" in page_text(reader, address), address
+
+    def test_a_headline_deleted_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        headline = HeadlineFactory(title_en="SOON GONE", language="en", live=True)
+        prime(*self.pages)
+        with committed():
+            staff.post(f"/admin/snippets/headlines/headline/delete/{headline.pk}/")
+        assert not Headline.objects.filter(pk=headline.pk).exists()
+        for address in self.pages:
+            assert "SOON GONE" not in page_text(reader, address), address
+
+    def test_an_import(self, demo_site, reader, prime, committed, tmp_path):
+        prime(*self.pages)
+        lines = tmp_path / "day.csv"
+        lines.write_text(
+            "title,url,published,language\nRAIL LINK OPENS,https://www.ikon.mn/n/77,2025-12-06,en\n"
+        )
+        with committed():
+            call_command("import_headlines", str(lines), "--publish", verbosity=0)
+        for address in self.pages:
+            assert "RAIL LINK OPENS" in page_text(reader, address), address
+
+    def test_a_source_renamed_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        source = Headline.objects.for_list("en").pinned_first().first().source  # on the home page
+        prime(*self.pages)
+        with committed():
+            staff.post(
+                f"/admin/snippets/headlines/source/edit/{source.pk}/",
+                {
+                    "name_en": source.name_en,
+                    "name_mn": "",
+                    "domain": "renamed.example.mn",
+                    "site_url": "https://renamed.example.mn/",
+                    "language": "en",
+                    "feed_url": "",
+                    "active": "on",
+                },
+            )
+        assert Source.objects.get(pk=source.pk).domain == "renamed.example.mn"
+        for address in self.pages:
+            assert "renamed.example.mn" in page_text(reader, address).lower(), address
+
+    def test_a_site_setting_changed_in_the_admin(self, demo_site, reader, prime, committed):
+        from headlines.models import HeadlineListSettings
+
+        prime(*self.pages)
+        site_setting = HeadlineListSettings.for_site(demo_site.home.get_site())
+        HeadlineFactory(title_en="", title_mn="ТОГТОЛЦОО", language="mn", live=True)
+        Headline.objects.filter(title_mn="ТОГТОЛЦОО").update(title_en="SYSTEM")  # not purged
+        site_setting.lists_showing_translations = ["en"]
+        with committed():
+            site_setting.save()
+        for address in self.pages:
+            assert "SYSTEM" in page_text(reader, address), address
+
+
+@pytest.mark.django_db
+class TestAuthorsAndTopicsPurge:
+    def test_an_approved_profile_change(self, demo_site, reader, prime, committed):
+        pages = [*both(ARTICLE), *both("/{lang}/authors/bolor-lkhaajav/"), *both("/{lang}/")]
+        prime(*pages)
+        guest = Author.objects.get(slug="bolor-lkhaajav")
+        change = ProfileChange.propose(
+            guest, {"credentials_en": "PhD, Tokyo", "credentials_mn": "Доктор, Токио"}
+        )
+        with committed():
+            change.approve()
+        for address in [*both(ARTICLE), *both("/{lang}/authors/bolor-lkhaajav/")]:
+            text = page_text(reader, address)
+            assert "PhD, Tokyo" in text or "Доктор, Токио" in text, address
+
+    def test_an_author_renamed(self, demo_site, reader, prime, committed):
+        pages = [
+            *both(CENSUS),
+            *both("/{lang}/news/"),
+            *both("/{lang}/"),
+            *both("/{lang}/authors/newsroom/"),
+        ]
+        prime(*pages)
+        author = Author.objects.get(slug="newsroom")
+        author.name_en, author.name_mn = "City desk", "Хотын алба"
+        with committed():
+            author.save()
+        for address in pages:
+            text = page_text(reader, address)
+            assert "City desk" in text or "Хотын алба" in text, address
+
+    def test_a_topic_renamed_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        pages = [*both(ARTICLE), *both("/{lang}/topics/security/")]
+        prime(*pages)
+        topic = Topic.objects.get(slug="security")
+        with committed():
+            staff.post(
+                f"/admin/snippets/articles/topic/edit/{topic.pk}/",
+                {"name_en": "Defence", "name_mn": "Батлан хамгаалах", "slug": "security"},
+            )
+        assert Topic.objects.get(pk=topic.pk).name_en == "Defence"
+        for address in pages:
+            text = page_text(reader, address)
+            assert "Defence" in text or "Батлан хамгаалах" in text, address
+
+
+@pytest.mark.django_db
+class TestNothingPersonal:
+    def test_staff_pages_are_never_stored_nor_served_from_the_cache(self, demo_site, reader, staff):
+        page_text(staff, "/en/news/")  # a logged-in editor's answer is not stored
+        ArticleIndexPage.objects.filter(slug="news").update(introduction_en="Fresh words")
+        assert "Fresh words" in page_text(reader, "/en/news/")
+        ArticleIndexPage.objects.filter(slug="news").update(introduction_en="Newer words")
+        # The reader's copy is now cached, but the editor always gets the page made afresh.
+        assert "Newer words" in page_text(staff, "/en/news/")
+        assert "private" in staff.get("/en/news/")["Cache-Control"]
+
+    def test_a_guest_dashboard_is_never_stored(self, demo_site, make_guest):
+        guest = make_guest("saruul@uni.example", name_en="Saruul")
+        visitor = Client()
+        visitor.force_login(guest.user)
+        assert "Saruul" in page_text(visitor, "/en/contribute/")
+        # Logged out, the same address asks for a login: nothing of the guest's was kept.
+        assert Client().get("/en/contribute/").status_code == 302
+
+    def test_a_form_with_a_csrf_token_is_never_stored(self, demo_site, reader):
+        first = page_text(reader, "/en/contribute/login/")
+        second = page_text(reader, "/en/contribute/login/")
+        assert 'name="csrfmiddlewaretoken"' in first
+        assert first != second  # each answer masks the token afresh: made every time
+
+    def test_a_password_form_with_a_csrf_cookie_already_set_is_never_stored(
+        self, demo_site, reader
+    ):
+        PageViewRestriction.objects.create(
+            page=article("herders"), restriction_type="password", password="s3cret"
+        )
+        reader.get("/en/contribute/login/")  # the reader now holds a CSRF cookie
+        first = page_text(reader, CENSUS.format(lang="en"))
+        assert 'name="password"' in first
+        assert page_text(reader, CENSUS.format(lang="en")) != first
+
+    def test_search_is_never_stored(self, demo_site, reader):
+        assert "Census" not in page_text(reader, "/en/search/?q=census+postponed")
+        ArticlePage.objects.filter(slug__startswith="herders").update(title_en="Census postponed")
+        page_text(reader, "/en/search/?q=census")
+        response = reader.get("/en/search/?q=census")
+        assert "Census postponed" in response.content.decode()
+
+    def test_the_language_redirect_is_never_stored(self, demo_site, reader):
+        assert reader.get("/", HTTP_ACCEPT_LANGUAGE="mn").headers["Location"] == "/mn/"
+        assert reader.get("/", HTTP_ACCEPT_LANGUAGE="en").headers["Location"] == "/en/"
+
+    def test_a_missing_page_is_not_stored(self, demo_site, reader, committed, make_user):
+        assert reader.get("/en/news/not-yet/").status_code == 404
+        page = article("herders")
+        page.slug = "not-yet"
+        with committed():
+            page.save_revision(user=make_user("editor")).publish()
+        assert reader.get("/en/news/not-yet/").status_code == 200
