@@ -12,3 +12,7 @@ class PortalConfig(AppConfig):
         from . import csv_exports
 
         csv_exports.install()
+
+        from . import section_menu
+
+        section_menu.connect()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from ..links import canonical_url, domain_twins, site_url_for
+from ..list_cache import HEADLINE_LISTS
 from ..models import Headline, Source
 from .report import CREATE, DUPLICATE, UPDATE, Outcome, Report
 from .rows import Rejection, ValidRow
@@ -96,6 +97,7 @@ class HeadlineSaver:
         missing = list(new.values())
         if missing and not self.dry_run:
             Source.objects.bulk_create(missing, ignore_conflicts=True)
+            HEADLINE_LISTS.bump()  # bulk writes send no model signals
             missing = list(Source.objects.filter(domain__in=list(new)))
         for source in missing:
             found[source.domain] = source
@@ -176,6 +178,7 @@ class HeadlineSaver:
         if updates:
             Headline.objects.bulk_update([plan.headline for plan in updates], fields)
         ModelLogEntry.objects.bulk_create(self._log_entries(batch))
+        HEADLINE_LISTS.bump()  # bulk writes send no model signals
 
     def _write_one_by_one(self, batch: list[Plan], report: Report) -> list[Plan]:
         written = []
