@@ -2,12 +2,10 @@ from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -18,9 +16,10 @@ from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 
 from .blocks import ArticleBodyBlock
+from .renditions import prefetch_card_renditions
+from .routing import LeanReading
 
 ARTICLES_PER_PAGE = 10
-CARD_IMAGE_SPEC = "fill-640x360"
 
 
 class Topic(models.Model):
@@ -47,18 +46,12 @@ def article_cards(queryset):
         queryset.live()
         .public()
         .select_related("lead_image")
-        .prefetch_related(
-            Prefetch(
-                "lead_image",
-                queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC),
-            ),
-            "article_authors__author",
-        )
+        .prefetch_related(prefetch_card_renditions("lead_image"), "article_authors__author")
         .order_by("-published_at", "-pk")
     )
 
 
-class ArticleIndexPage(TranslatedContent, AsciiSlugMixin, Page):
+class ArticleIndexPage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     """A section of the site (News, Analysis, Opinion) listing its articles."""
 
     base_form_class = HousePageForm
@@ -69,6 +62,8 @@ class ArticleIndexPage(TranslatedContent, AsciiSlugMixin, Page):
     subpage_types = ["articles.ArticlePage"]
     parent_page_types = ["portal.HomePage"]
     translated_fields = ("title",)
+    # An article is read with its lead image; fetch it in the routing query.
+    routing_select_related = ("lead_image",)
 
     class Meta:
         verbose_name = _("section")
@@ -83,7 +78,7 @@ class ArticleIndexPage(TranslatedContent, AsciiSlugMixin, Page):
         return context
 
 
-class ArticlePage(TranslatedContent, AsciiSlugMixin, Page):
+class ArticlePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     """A story, often republished from another outlet with its guest author's profile."""
 
     base_form_class = HousePageForm

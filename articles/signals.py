@@ -1,4 +1,11 @@
+import logging
+
+from django.db.models.signals import post_save
 from wagtail.signals import page_published
+
+from .renditions import AUTHOR_PHOTO, make_article_renditions, make_renditions
+
+logger = logging.getLogger(__name__)
 
 
 def date_article_at_first_publication(sender, instance, **kwargs):
@@ -8,7 +15,27 @@ def date_article_at_first_publication(sender, instance, **kwargs):
         type(instance).objects.filter(pk=instance.pk).update(published_at=instance.published_at)
 
 
+def make_renditions_at_publication(sender, instance, **kwargs):
+    """Resize the article's images now, so that no reader's request has to."""
+    try:
+        make_article_renditions(instance)
+    except Exception:  # a damaged or missing image file must not stop publishing
+        logger.exception("Could not make the renditions of article %s", instance.pk)
+
+
+def make_author_photo_renditions(sender, instance, **kwargs):
+    """An author's photo is shown in every article they wrote: resize it when it is saved."""
+    try:
+        make_renditions(instance.photo, AUTHOR_PHOTO)
+    except Exception:
+        logger.exception("Could not make the photo renditions of author %s", instance.pk)
+
+
 def connect():
+    from authors.models import Author
+
     from .models import ArticlePage
 
     page_published.connect(date_article_at_first_publication, sender=ArticlePage)
+    page_published.connect(make_renditions_at_publication, sender=ArticlePage)
+    post_save.connect(make_author_photo_renditions, sender=Author)

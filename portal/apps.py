@@ -16,3 +16,7 @@ class PortalConfig(AppConfig):
         from . import page_purge
 
         page_purge.connect()
+        # The section menu is cached until a section changes.
+        from . import section_menu
+
+        section_menu.connect()

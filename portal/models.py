@@ -1,18 +1,21 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from articles.models import ArticlePage, article_cards
+from articles.routing import LeanReading
 from bilingual.page_form import HousePageForm
 from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
+from headlines.list_cache import HEADLINE_LISTS
 from headlines.lists import front_page_lists
 
 LATEST_ARTICLES_ON_HOME = 6
 
 
-class HomePage(TranslatedContent, AsciiSlugMixin, Page):
+class HomePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     """The front page: the lead story, the latest articles and the two headline lists."""
 
     base_form_class = HousePageForm
@@ -41,23 +44,24 @@ class HomePage(TranslatedContent, AsciiSlugMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def chosen_lead_article(self):
-        """The editors' lead story, while it is live and open to every reader."""
-        if not self.lead_article_id:
-            return None
-        return article_cards(ArticlePage.objects.filter(pk=self.lead_article_id)).first()
+    def front_page_articles(self):
+        """The lead story and the latest articles, with their cards, in one listing query:
+        the editors' lead while it is live and open to every reader, else the newest."""
+        cards = article_cards(ArticlePage.objects.descendant_of(self))
+        wanted = Q(pk__in=cards.values("pk")[: LATEST_ARTICLES_ON_HOME + 1])
+        if self.lead_article_id:
+            wanted |= Q(pk=self.lead_article_id)
+        found = list(cards.filter(wanted))
+        lead = next((a for a in found if a.pk == self.lead_article_id), None)
+        if lead is None:
+            lead = found[0] if found else None
+        latest = [a for a in found if a is not lead][:LATEST_ARTICLES_ON_HOME]
+        return lead, latest
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = list(
-            article_cards(ArticlePage.objects.descendant_of(self))[: LATEST_ARTICLES_ON_HOME + 1]
-        )
-        lead = self.chosen_lead_article()
-        if lead is None:
-            lead = latest[0] if latest else None
-        context["lead_article"] = lead
-        context["latest_articles"] = [a for a in latest if a.pk != getattr(lead, "pk", None)][
-            :LATEST_ARTICLES_ON_HOME
-        ]
-        context["headline_lists"] = front_page_lists(request, self.headlines_per_list)
+        context["lead_article"], context["latest_articles"] = self.front_page_articles()
+        # Read only when the cached lists (templates/portal/home_page.html) are stale.
+        context["headline_lists"] = lambda: front_page_lists(request, self.headlines_per_list)
+        context["headline_lists_version"] = HEADLINE_LISTS.current()
         return context

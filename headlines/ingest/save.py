@@ -76,7 +76,7 @@ class HeadlineSaver:
             done += len(pending[start : start + BATCH_SIZE])
             self.progress(done, total)
         if pending:
-            # Bulk writes send no post_save: readers' cached pages are purged once per import.
+            # Bulk writes send no post_save: the cached lists and pages are renewed once per import.
             headlines_imported.send(sender=Headline)
 
     # Sources -----------------------------------------------------------------

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from articles.models import ArticleIndexPage
+from ..section_menu import section_links
 
 register = template.Library()
 
@@ -14,9 +14,7 @@ def site_sections(context):
     if site is None:
         return []
     here = getattr(context.get("page"), "path", "")
-    sections = list(
-        ArticleIndexPage.objects.live().public().child_of(site.root_page).order_by("path")
-    )
-    for section in sections:
-        section.is_current = here.startswith(section.path)
-    return sections
+    return [
+        {"url": link.url, "title": link.title, "is_current": here.startswith(link.path)}
+        for link in section_links(request, site)
+    ]

@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from articles.renditions import make_article_renditions
 from authors.models import Author, AuthorLink
 from headlines.models import Headline, Source
 from portal import demo_data
@@ -57,6 +58,10 @@ class Command(BaseCommand):
                 self.article(sections[data["section"]], data, authors, topics)
                 for data in demo_data.ARTICLES
             ]
+            # Publishing makes an article's renditions; a demo loaded before that rule gets
+            # them here, so no reader's first visit resizes an image.
+            for article in articles:
+                make_article_renditions(article)
             if home.lead_article_id is None:
                 home.lead_article = articles[0]
                 home.save_revision().publish()
