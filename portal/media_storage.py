@@ -32,6 +32,8 @@ class MediaStorage(S3Storage):
         # The ACL given to public files. Empty on a bucket with ACLs turned off (S3's
         # "bucket owner enforced"): its policy then grants public reading of images/* only.
         self.public_acl = public_acl
+        # Signed URLs in the form every region and S3-compatible store accepts.
+        settings.setdefault("signature_version", "s3v4")
         super().__init__(**settings)
 
     def is_public(self, name):
