@@ -42,6 +42,9 @@ access_log_format = (
 # Trust X-Forwarded-* only from the proxy on this machine (gunicorn's default).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
+# No control socket: it would be one path shared by every gunicorn on the machine.
+control_socket_disable = True
+
 
 def pre_fork(server, worker):
     """Workers must not share the master's database connections (with preload_app the master
