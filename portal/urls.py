@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,8 +19,17 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualPageSitemap}}, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media files on disk, served by Django while debugging or when SERVE_MEDIA is set (one
+# machine, no proxy in front; a reverse proxy's alias for /media/ is the better way, and
+# S3 media never come here). Django's own `static()` helper does nothing without DEBUG.
+if settings.DEBUG or settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Every public page lives under /en/ or /mn/; "/" is redirected by LocaleMiddleware
 # according to the language cookie or Accept-Language.

@@ -101,6 +101,9 @@ MIDDLEWARE = [
     "portal.page_cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages, feeds and sitemaps, never a page with a CSRF token (BREACH); below
+    # WhiteNoise, which serves static files already compressed (portal/compression.py).
+    "portal.compression.PageCompressionMiddleware",
     # Content-Security-Policy and Permissions-Policy headers (see the end of this file).
     "portal.middleware.SitePolicyCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -206,6 +209,75 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
+# --- Deploy: email, media on object storage (issue 8) -------------------------------------
+# Mail over SMTP, the production backend (production.py refuses the console backend unless
+# ALLOW_CONSOLE_EMAIL says so: invitations and password resets would go nowhere).
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)  # TLS from the start, usually 465
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; a stuck server frees the worker
+# Error reports to ADMINS come from this address.
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+ALLOW_CONSOLE_EMAIL = env.bool("ALLOW_CONSOLE_EMAIL", default=False)
+
+# With DEBUG off, Django serves MEDIA_ROOT only when told to: the option for a single machine
+# without a reverse proxy (the README prefers the proxy's own alias for /media/).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
+
+# Media on any S3-compatible object store when a bucket is named: Wagtail images and their
+# renditions, documents and guests' pictures (portal/media_storage.py says which are public).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_ORIGINS = []  # where pages load images from besides this server (the CSP's img-src)
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        # Another provider's (or a local server's) address; AWS's own when empty.
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        # A CDN or domain in front of the bucket, for the public renditions' URLs.
+        "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+        # "path" for stores without per-bucket host names; boto3 chooses when empty.
+        "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+        # Folder inside the bucket, to share one bucket between sites.
+        "location": env.str("AWS_LOCATION", default=""),
+        # Empty for a bucket with ACLs turned off (its policy makes images/* public instead).
+        "public_acl": env.str("AWS_DEFAULT_ACL", default="public-read"),
+        # How long a signed URL to a private file (document, guest picture) stays valid.
+        "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+    }
+    # Keys from the environment; without them boto3's own chain (instance role, ~/.aws).
+    for _option, _variable in [
+        ("access_key", "AWS_ACCESS_KEY_ID"),
+        ("secret_key", "AWS_SECRET_ACCESS_KEY"),
+    ]:
+        if env.str(_variable, default=""):
+            _s3[_option] = env.str(_variable)
+    STORAGES["default"] = {"BACKEND": "portal.media_storage.MediaStorage", "OPTIONS": _s3}
+    if _s3["custom_domain"]:
+        MEDIA_ORIGINS = [f"https://{_s3['custom_domain']}"]
+    elif _s3["endpoint_url"]:
+        _endpoint = _s3["endpoint_url"].rstrip("/")
+        _scheme, _host = _endpoint.split("://", 1)
+        MEDIA_ORIGINS = [_endpoint, f"{_scheme}://{AWS_STORAGE_BUCKET_NAME}.{_host}"]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if _s3["region_name"]:
+            MEDIA_ORIGINS.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_s3['region_name']}.amazonaws.com"
+            )
+# Documents: on S3, streamed through Django, which checks Wagtail's collection privacy and
+# sends them as attachments under a CSP of their own; "redirect" sends the reader to a
+# short-lived signed URL instead (no worker busy, but the file's own headers). On disk,
+# Wagtail's default (served by Django).
+WAGTAILDOCS_SERVE_METHOD = (
+    env.str("WAGTAILDOCS_SERVE_METHOD", default="serve_view" if AWS_STORAGE_BUCKET_NAME else "")
+    or None
+)
+# --- end of deploy -------------------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -261,7 +333,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         # Where embedded media (Wagtail's EmbedBlock) may be framed from: comma-separated.
         "frame-src": [
             SELF,

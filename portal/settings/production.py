@@ -49,3 +49,30 @@ X_FRAME_OPTIONS = "DENY"
 # failures against REMOTE_ADDR would lock every reader out together. LOGIN_FAILURE_LIMIT and
 # LOGIN_COOLOFF_MINUTES (base.py) tune the lockout itself.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+
+# --- App server, database connections and mail (issue 8) ----------------------------------
+# A database connection is kept this many seconds and reused by the worker's next requests
+# (0: a new connection per request, which costs every page a connection set-up); each is
+# checked before reuse, so a restarted database costs one retry, not an error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Mail goes out over SMTP (the EMAIL_* variables, base.py). A backend that sends nothing
+# would lose every invitation and password reset without a word: production refuses it
+# unless ALLOW_CONSOLE_EMAIL=true says that is meant (a trial run on one's own machine).
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+MAIL_THAT_GOES_NOWHERE = (
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+)
+if EMAIL_BACKEND in MAIL_THAT_GOES_NOWHERE and not ALLOW_CONSOLE_EMAIL:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND is {EMAIL_BACKEND}, which sends no mail: invitations and password "
+        "resets would never arrive. Set the EMAIL_HOST variables for SMTP (the default "
+        "backend), or ALLOW_CONSOLE_EMAIL=true to run production settings without mail."
+    )
+if EMAIL_USE_TLS and EMAIL_USE_SSL:  # noqa: F405
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+# --- end of app server ---------------------------------------------------------------------

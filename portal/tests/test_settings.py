@@ -125,3 +125,122 @@ def test_the_deploy_check_still_catches_security_turned_off_by_the_environment()
 
     assert result.returncode != 0
     assert "security.W004" in result.stderr and "security.W008" in result.stderr
+
+
+# --- Deploy (issue 8): mail, database connections, media --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+    ],
+)
+def test_production_refuses_mail_that_goes_nowhere(backend):
+    result = load_settings("portal.settings.production", SECRET_KEY="s3cret", EMAIL_BACKEND=backend)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"EMAIL_BACKEND is {backend}, which sends no mail" in result.stderr
+    assert "ALLOW_CONSOLE_EMAIL=true" in result.stderr
+
+
+def test_production_takes_the_console_backend_when_told_so_explicitly():
+    result = load_settings(
+        "portal.settings.production",
+        show=["EMAIL_BACKEND"],
+        SECRET_KEY="s3cret",
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+        ALLOW_CONSOLE_EMAIL="true",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["EMAIL_BACKEND"].endswith("console.EmailBackend")
+
+
+def test_production_sends_mail_over_smtp_as_the_environment_says():
+    mail = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "smtp.example.mn",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "newsroom",
+        "EMAIL_HOST_PASSWORD": "mail-pass",
+        "EMAIL_USE_TLS": True,
+        "EMAIL_USE_SSL": False,
+        "DEFAULT_FROM_EMAIL": "news@example.mn",
+        "SERVER_EMAIL": "errors@example.mn",
+    }
+    environment = {name: str(value) for name, value in mail.items() if name != "EMAIL_BACKEND"}
+
+    result = load_settings(
+        "portal.settings.production", show=mail, SECRET_KEY="s3cret", **environment
+    )
+
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert {name: loaded[name] for name in mail} == mail
+
+
+def test_production_refuses_tls_and_ssl_together():
+    result = load_settings(
+        "portal.settings.production",
+        SECRET_KEY="s3cret",
+        EMAIL_USE_TLS="true",
+        EMAIL_USE_SSL="true",
+    )
+
+    assert result.returncode != 0
+    assert "Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both." in result.stderr
+
+
+def database(module, **env):
+    result = load_settings(module, show=["DATABASES"], **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["DATABASES"]["default"]
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    assert database("portal.settings.production", SECRET_KEY="s3cret")["CONN_MAX_AGE"] == 600
+    assert database("portal.settings.production", SECRET_KEY="s3cret")["CONN_HEALTH_CHECKS"]
+    assert (
+        database("portal.settings.production", SECRET_KEY="s3cret", CONN_MAX_AGE="0")[
+            "CONN_MAX_AGE"
+        ]
+        == 0
+    )
+    assert database("portal.settings.dev")["CONN_MAX_AGE"] == 0
+
+
+def test_media_stay_on_disk_without_a_bucket():
+    result = load_settings("portal.settings.production", show=["STORAGES"], SECRET_KEY="s3cret")
+
+    assert result.returncode == 0, result.stderr
+    storage = json.loads(result.stdout)["STORAGES"]["default"]
+    assert storage["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+
+
+def test_a_bucket_moves_media_to_object_storage_and_lets_pages_show_its_images():
+    result = load_settings(
+        "portal.settings.production",
+        start=True,
+        show=["STORAGES", "CONTENT_SECURITY_POLICY", "WAGTAILDOCS_SERVE_METHOD"],
+        SECRET_KEY="s3cret",
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        AWS_S3_REGION_NAME="eu-central-1",
+        AWS_S3_CUSTOM_DOMAIN="media.example.mn",
+        AWS_ACCESS_KEY_ID="key-id",
+        AWS_SECRET_ACCESS_KEY="secret",
+    )
+
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    storage = loaded["STORAGES"]["default"]
+    assert storage["BACKEND"] == "portal.media_storage.MediaStorage"
+    assert storage["OPTIONS"]["bucket_name"] == "newsroom-media"
+    assert storage["OPTIONS"]["region_name"] == "eu-central-1"
+    assert storage["OPTIONS"]["access_key"] == "key-id"
+    img_src = loaded["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    assert "https://media.example.mn" in img_src
+    # Documents pass through Django, which checks their collection's privacy.
+    assert loaded["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
