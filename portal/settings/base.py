@@ -47,7 +47,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, a cache on local disk: every process on the machine shares it, so a
+    # purge or a fragment's new version made by one (an admin request, a gunicorn worker,
+    # `fetch_headlines` from cron) reaches the others; a per-process memory cache would not.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.path("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
+            # Past this many entries a third is dropped, which reads as misses, never as stale.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 # Sessions stay in the database (Django's default engine), never only in the cache: a Redis
 # restart logs nobody out, and no cached copy can outlive a logout made while Redis was down.
 # Readers have no session; staff and guests pay one primary-key lookup per request.
