@@ -17,7 +17,7 @@ from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import BaseCommand, CommandError, call_command
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from wagtail.models import Page
@@ -174,6 +174,7 @@ class Command(BaseCommand):
                 pages.append(self.article(number, section, step, when, content_type_id))
             self.insert_pages(pages)
             self.link(pages, authors, topics)
+            reset_queries()  # under DEBUG, Django keeps every statement (megabytes each)
             self.stdout.write(f"  {batch_start + len(batch)} articles", ending="\r")
             self.stdout.flush()
         for section in sections:
@@ -274,6 +275,7 @@ class Command(BaseCommand):
                 rows.append(self.headline(number, day, sources))
             with transaction.atomic():
                 Headline.objects.bulk_create(rows, batch_size=1000)
+            reset_queries()
             self.stdout.write(f"  {batch_start + len(rows)} headlines", ending="\r")
             self.stdout.flush()
         self.stdout.write("")
