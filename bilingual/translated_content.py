@@ -74,16 +74,34 @@ def current_text(model, column: str):
     )
 
 
-def lacking_text(model, fields: Sequence[str], languages: Sequence[str] | None = None) -> Q:
+def lacking_text(
+    model,
+    fields: Sequence[str],
+    languages: Sequence[str] | None = None,
+    *,
+    published: bool = False,
+    through: str = "",
+) -> Q:
     """A filter for items whose current text leaves one of `fields` empty in one of
-    `languages` (every site language by default)."""
+    `languages` (every site language by default).
+
+    `published` reads the row as readers see it rather than the latest revision (drafts);
+    `through` is the lookup from the queried model to `model` for columns `model` adds
+    (`articlepage__` when querying wagtailcore's Page).
+    """
     conditions = []
     for code in languages or language_codes():
         for name in fields:
             column = f"{name}_{code}"
-            text = current_text(model, column)
+            field = model._meta.get_field(column)
+            if published:
+                text = F(column if field.model is not model else f"{through}{column}")
+                if isinstance(field, StreamField):
+                    text = Cast(text, TextField())
+            else:
+                text = current_text(model, column)
             conditions += [IsNull(text, True), Regex(text, EMPTY_TEXT)]
-            if isinstance(model._meta.get_field(column), StreamField):
+            if isinstance(field, StreamField):
                 conditions.append(Regex(text, EMPTY_STREAM))
     return reduce(or_, (Q(condition) for condition in conditions))
 
