@@ -59,12 +59,17 @@ class BilingualSitemap(Sitemap):
         for code in language_codes():
             with translation.override(code):
                 prefixes[code] = self.prefixes()
-        for item in self.paginator.page(number).object_list:
+        for item in self.complete(self.paginator.page(number).object_list):
             paths = {
                 code: self.location_with(prefixes[code], item)
                 for code in self.get_languages_for_item(item)
             }
             yield paths, self.lastmod(item)
+
+    def complete(self, items):
+        """The page's items with what their entries need that is costly to read for rows
+        the page skips over."""
+        return items
 
     def prefixes(self) -> dict:
         """What `location_with` needs that depends on the language, reversed once a page."""
@@ -112,8 +117,13 @@ class PageSitemap(BilingualSitemap):
         return Page.objects.live().public().descendant_of(root, inclusive=True)
 
     def items(self):
+        return self.pages().only("pk").order_by("path")
+
+    def complete(self, pages):
+        """The page's rows and their languages, for these rows alone: worked out in the
+        paged query, the languages of every row before the page would be too."""
         return (
-            self.pages()
+            Page.objects.filter(pk__in=[page.pk for page in pages])
             .only("url_path", "last_published_at")
             .annotate(**{f"written_in_{code}": _written_in(code) for code in language_codes()})
             .order_by("path")
