@@ -38,6 +38,10 @@ _EMPTY_STRUCT = rf'\{{("[^"]*": {_EMPTY_JSON_TEXT}(, )?)*\}}'
 _EMPTY_BLOCK_ITEM = rf'("(id|type)": "[^"]*"|"value": ({_EMPTY_JSON_TEXT}|{_EMPTY_STRUCT}))'
 EMPTY_TEXT = rf"^{_EMPTY_MARKUP}$"
 EMPTY_STREAM = rf"^\[(\s|,|\{{{_EMPTY_BLOCK_ITEM}(, {_EMPTY_BLOCK_ITEM})*\}})*\]$"
+# A quick proof that a stored stream is not empty: a tag followed by a letter, which
+# EMPTY_STREAM can never match (after a tag it allows only a tag, a blank, an escape or the
+# string's end). Tested first, it spares 100,000 bodies the long pattern on the desk.
+TEXT_AFTER_TAG = rf'>[^<\s{_BLANKS}\\"]'
 
 
 def translated_field_label(model, name: str) -> str:
@@ -89,7 +93,7 @@ def lacking_text(
     `through` is the lookup from the queried model to `model` for columns `model` adds
     (`articlepage__` when querying wagtailcore's Page).
     """
-    conditions = []
+    conditions, stream_conditions = [], []
     for code in languages or language_codes():
         for name in fields:
             column = f"{name}_{code}"
@@ -100,10 +104,16 @@ def lacking_text(
                     text = Cast(text, TextField())
             else:
                 text = current_text(model, column)
-            conditions += [IsNull(text, True), Regex(text, EMPTY_TEXT)]
             if isinstance(field, StreamField):
-                conditions.append(Regex(text, EMPTY_STREAM))
-    return reduce(or_, (Q(condition) for condition in conditions))
+                stream_conditions += [
+                    Q(IsNull(text, True)),
+                    Q(Regex(text, EMPTY_TEXT)),
+                    ~Q(Regex(text, TEXT_AFTER_TAG)) & Q(Regex(text, EMPTY_STREAM)),
+                ]
+            else:
+                conditions += [Q(IsNull(text, True)), Q(Regex(text, EMPTY_TEXT))]
+    # Short text first: an item lacking a title is found before any body is read.
+    return reduce(or_, conditions + stream_conditions)
 
 
 class TranslatedContent:
