@@ -1,6 +1,5 @@
 from urllib.parse import urlsplit
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -11,6 +10,7 @@ from wagtail.search import index
 
 from bilingual.languages import localized, localized_names
 from bilingual.page_form import HousePageForm
+from bilingual.pagination import ListingPaginator
 from bilingual.panels import TranslationStatusPanel
 from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
@@ -47,6 +47,8 @@ def article_cards(queryset):
         .public()
         .select_related("lead_image")
         .prefetch_related(prefetch_card_renditions("lead_image"), "article_authors__author")
+        # A card shows no body: leave the bodies (most of a row) in the table, unsorted.
+        .defer_streamfields()
         .order_by("-published_at", "-pk")
     )
 
@@ -72,7 +74,7 @@ class ArticleIndexPage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = article_cards(ArticlePage.objects.child_of(self))
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+        context["articles"] = ListingPaginator(articles, ARTICLES_PER_PAGE).get_page(
             request.GET.get("page")
         )
         return context

@@ -1,8 +1,8 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from authors.models import Author
+from bilingual.pagination import ListingPaginator
 
 from .models import ARTICLES_PER_PAGE, ArticlePage, Topic, article_cards
 
@@ -33,7 +33,9 @@ def topic_detail(request, slug):
 
 def page_of_cards(request, articles):
     """The requested page of cards for the live, public articles among `articles`."""
-    return Paginator(article_cards(articles), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return ListingPaginator(article_cards(articles), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
 
 
 def search(request):
@@ -49,7 +51,7 @@ def search(request):
         for matches in (live.search(query), live.autocomplete(query)):
             found += [page.pk for page in matches[:SEARCH_RESULTS_LIMIT] if page.pk not in found]
     articles = {page.pk: page for page in article_cards(ArticlePage.objects.filter(pk__in=found))}
-    results = Paginator(
+    results = ListingPaginator(
         [articles[pk] for pk in found if pk in articles], ARTICLES_PER_PAGE
     ).get_page(request.GET.get("page"))
     return render(request, "articles/search.html", {"query": query, "articles": results})

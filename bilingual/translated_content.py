@@ -38,6 +38,10 @@ _EMPTY_STRUCT = rf'\{{("[^"]*": {_EMPTY_JSON_TEXT}(, )?)*\}}'
 _EMPTY_BLOCK_ITEM = rf'("(id|type)": "[^"]*"|"value": ({_EMPTY_JSON_TEXT}|{_EMPTY_STRUCT}))'
 EMPTY_TEXT = rf"^{_EMPTY_MARKUP}$"
 EMPTY_STREAM = rf"^\[(\s|,|\{{{_EMPTY_BLOCK_ITEM}(, {_EMPTY_BLOCK_ITEM})*\}})*\]$"
+# A quick proof that a stored stream is not empty: a tag followed by a letter, which
+# EMPTY_STREAM can never match (after a tag it allows only a tag, a blank, an escape or the
+# string's end). Tested first, it spares 100,000 bodies the long pattern on the desk.
+TEXT_AFTER_TAG = rf'>[^<\s{_BLANKS}\\"]'
 
 
 def translated_field_label(model, name: str) -> str:
@@ -74,18 +78,42 @@ def current_text(model, column: str):
     )
 
 
-def lacking_text(model, fields: Sequence[str], languages: Sequence[str] | None = None) -> Q:
+def lacking_text(
+    model,
+    fields: Sequence[str],
+    languages: Sequence[str] | None = None,
+    *,
+    published: bool = False,
+    through: str = "",
+) -> Q:
     """A filter for items whose current text leaves one of `fields` empty in one of
-    `languages` (every site language by default)."""
-    conditions = []
+    `languages` (every site language by default).
+
+    `published` reads the row as readers see it rather than the latest revision (drafts);
+    `through` is the lookup from the queried model to `model` for columns `model` adds
+    (`articlepage__` when querying wagtailcore's Page).
+    """
+    conditions, stream_conditions = [], []
     for code in languages or language_codes():
         for name in fields:
             column = f"{name}_{code}"
-            text = current_text(model, column)
-            conditions += [IsNull(text, True), Regex(text, EMPTY_TEXT)]
-            if isinstance(model._meta.get_field(column), StreamField):
-                conditions.append(Regex(text, EMPTY_STREAM))
-    return reduce(or_, (Q(condition) for condition in conditions))
+            field = model._meta.get_field(column)
+            if published:
+                text = F(column if field.model is not model else f"{through}{column}")
+                if isinstance(field, StreamField):
+                    text = Cast(text, TextField())
+            else:
+                text = current_text(model, column)
+            if isinstance(field, StreamField):
+                stream_conditions += [
+                    Q(IsNull(text, True)),
+                    Q(Regex(text, EMPTY_TEXT)),
+                    ~Q(Regex(text, TEXT_AFTER_TAG)) & Q(Regex(text, EMPTY_STREAM)),
+                ]
+            else:
+                conditions += [Q(IsNull(text, True)), Q(Regex(text, EMPTY_TEXT))]
+    # Short text first: an item lacking a title is found before any body is read.
+    return reduce(or_, conditions + stream_conditions)
 
 
 class TranslatedContent:

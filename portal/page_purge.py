@@ -78,11 +78,15 @@ def home_paths() -> set[str]:
 
 
 def author_page_paths(*slugs) -> set[str]:
-    return {path for slug in slugs if slug for path in named_paths("author_detail", slug=slug)}
+    """The author pages, and the sitemap that lists them."""
+    paths = {path for slug in slugs if slug for path in named_paths("author_detail", slug=slug)}
+    return paths | {page_cache.SITEMAP_GROUP} if paths else paths
 
 
 def topic_page_paths(*slugs) -> set[str]:
-    return {path for slug in slugs if slug for path in named_paths("topic_detail", slug=slug)}
+    """The topic pages, and the sitemap that lists them."""
+    paths = {path for slug in slugs if slug for path in named_paths("topic_detail", slug=slug)}
+    return paths | {page_cache.SITEMAP_GROUP} if paths else paths
 
 
 def headline_paths() -> set[str]:

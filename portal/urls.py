@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .sitemaps import BilingualPageSitemap
+from . import sitemaps
 
 # A database that cannot be reached answers 503 with Retry-After; any other error, the 500
 # page. (The health probes /healthz and /readyz are answered by portal.middleware.)
@@ -16,7 +15,8 @@ handler500 = "portal.health.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualPageSitemap}}, name="sitemap"),
+    # An index of sections, each paged (portal/sitemaps.py).
+    path("", include(sitemaps.urlpatterns)),
 ]
 
 # Media files on disk, served by Django while debugging or when SERVE_MEDIA is set (one

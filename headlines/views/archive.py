@@ -1,12 +1,12 @@
 """The public headline archive: every published headline of a list, day by day."""
 
-from django.core.paginator import Paginator
-from django.db.models import Max, Min, Q
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from bilingual.languages import Language, current_language, other_languages
+from bilingual.pagination import ListingPaginator
 
 from ..ingest.dates import DateError, read_date
 from ..links import normalise_domain
@@ -26,15 +26,18 @@ def archive(request, list_language: Language, day=None):
     if "day" in request.GET:  # the "go to a day" form
         return _jump_to_day(request, list_language)
     headlines = public_headlines(request, list_language.code)
-    sources = Source.objects.filter(pk__in=headlines.order_by().values("source_id")).order_by(
-        "domain"
+    # One index probe per source (headline_source_order), not a scan of the list's rows.
+    sources = list(
+        Source.objects.filter(Exists(headlines.order_by().filter(source=OuterRef("pk")))).order_by(
+            "domain"
+        )
     )
     # Only a source that is really in this list is a filter; anything else is ignored.
-    chosen_source = normalise_domain(request.GET.get("source", ""))
-    if chosen_source not in {source.domain for source in sources}:
-        chosen_source = ""
-    if chosen_source:
-        headlines = headlines.filter(source__domain=chosen_source)
+    wanted = normalise_domain(request.GET.get("source", ""))
+    chosen = next((source for source in sources if source.domain == wanted), None)
+    chosen_source = chosen.domain if chosen else ""
+    if chosen:
+        headlines = headlines.filter(source=chosen)
     context = {
         "list_language": list_language,
         "other_lists": other_languages(list_language.code),
@@ -50,7 +53,7 @@ def archive(request, list_language: Language, day=None):
         )
         context.update(neighbours)
         headlines = headlines.filter(published_on=day)
-    page = Paginator(headlines, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
+    page = ListingPaginator(headlines, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
     context["page_obj"] = page
     context["day_groups"] = day_groups(page)
     return render(request, "headlines/archive.html", context)

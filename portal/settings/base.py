@@ -406,8 +406,8 @@ PAGE_CACHE_VIEWS = [
     "headlines:archive",
     "headlines:archive_day",
     "headlines:feed",
-    "django.contrib.sitemaps.views.index",
-    "django.contrib.sitemaps.views.sitemap",
+    "sitemap",
+    "sitemap_section",
 ]
 # Wagtail's frontend cache sends every purge to each backend here. "local" (always) is this
 # site's page cache. A CDN is purged too when configured from the environment:

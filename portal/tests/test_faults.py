@@ -4,6 +4,7 @@ probes tell the truth without details, and a dead Redis takes no page down."""
 import contextlib
 import json
 import logging
+import re
 import uuid
 
 import pytest
@@ -181,9 +182,12 @@ class TestProbes:
 def test_probes_live_outside_the_language_prefix_and_the_sitemap(client, home_page):
     assert client.get("/en/healthz", follow=True).status_code == 404
     assert client.get("/mn/readyz/").status_code == 404
-    sitemap = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver([^<]+)</loc>", index)
+    sitemap = "".join(client.get(section).content.decode() for section in sections)
+    assert "/sitemap-pages.xml" in sections
     assert "<loc>" in sitemap
-    assert "healthz" not in sitemap and "readyz" not in sitemap
+    assert "healthz" not in index + sitemap and "readyz" not in index + sitemap
 
 
 @pytest.fixture(scope="class")

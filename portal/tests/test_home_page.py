@@ -151,14 +151,16 @@ class TestTheDemoSite:
             "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
             "x": "http://www.w3.org/1999/xhtml",
         }
-        sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
-
-        entries = {
-            url.findtext("s:loc", namespaces=names): {
-                link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
+        index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        entries = {}
+        for section in index.findall("s:sitemap/s:loc", names):
+            sitemap = ElementTree.fromstring(client.get(section.text).content)
+            entries |= {
+                url.findtext("s:loc", namespaces=names): {
+                    link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
+                }
+                for url in sitemap.findall("s:url", names)
             }
-            for url in sitemap.findall("s:url", names)
-        }
         dialogue = "analysis/mongolia-hosts-7th-ulaanbaatar-dialogue-on-northeast-asian-security/"
         copper = "opinion/what-a-copper-deal-renegotiation-would-mean/"
         assert f"http://testserver/en/{dialogue}" in entries

@@ -85,6 +85,8 @@ class TestReadersAreServedFromTheCache:
             *both("/{lang}/headlines/en/"),
             *both("/{lang}/headlines/mn/feed/"),
             "/sitemap.xml",
+            "/sitemap-pages.xml",
+            "/sitemap-authors.xml",
         )
 
     def test_public_pages_may_be_kept_briefly_by_a_cdn_and_are_revalidated_by_browsers(
@@ -347,6 +349,18 @@ class TestAuthorsAndTopicsPurge:
         for address in pages:
             text = page_text(reader, address)
             assert "Defence" in text or "Батлан хамгаалах" in text, address
+
+    def test_a_topic_given_a_new_address_is_listed_there_by_the_sitemap(
+        self, demo_site, reader, prime, committed
+    ):
+        prime("/sitemap.xml", "/sitemap-topics.xml")
+        topic = Topic.objects.get(slug="security")
+        topic.slug = "defence"
+        with committed():
+            topic.save()
+        sitemap = page_text(reader, "/sitemap-topics.xml")
+        assert "/en/topics/defence/" in sitemap and "/mn/topics/defence/" in sitemap
+        assert "/topics/security/" not in sitemap
 
 
 @pytest.mark.django_db
