@@ -11,7 +11,10 @@ throughput: gunicorn runs the trivial view (scripts/benchmark_floor.py) and the 
 single: one client in this process (the page cache off): median and p95 milliseconds and
     the SQL queries of each page, the sitemap index and each of its pages, and the translation
     desk. Use it on the site of `manage.py generate_large_site`.
-cold: a fresh gunicorn with an empty cache; the first request to home and to an article.
+cold: a fresh gunicorn with an empty cache; the first request to home and to an article,
+    and how many image renditions those requests had to make (none, if publishing made them).
+load: 32 readers at once for 60 s on home and on an article, with the page cache: requests/s,
+    p50 and p99 milliseconds, errors and timeouts.
 
 The database must hold a site (load_demo, or generate_large_site). Redis is REDIS_URL
 (redis://127.0.0.1:6379/7 unless set); the servers listen on --port and the next two ports.
@@ -137,19 +140,32 @@ def flush_cache():
     cache.clear()
 
 
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, int]:
-    """Requests per second, and how many answers were errors or timeouts."""
+def wrk(url: str, seconds: int, connections: int, threads: int = 1) -> dict:
+    """Requests per second, p50 and p99 milliseconds, errors (refused, broken or non-2xx
+    answers) and timeouts (over 2 s)."""
     result = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "2s"]
+        + ["--latency", url],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1))
-    bad = sum(
-        int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|timeout)\s*:?\s*(\d+)", result)
-    )
-    return rate, bad
+    socket = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", result)
+    connect, read, write, timeouts = map(int, socket.groups()) if socket else (0,) * 4
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", result)
+    return {
+        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1)),
+        "p50": latency(result, "50%"),
+        "p99": latency(result, "99%"),
+        "errors": connect + read + write + (int(non_2xx.group(1)) if non_2xx else 0),
+        "timeouts": timeouts,
+    }
+
+
+def latency(wrk_output: str, percentile: str) -> float:
+    """A percentile of wrk's latency distribution, in milliseconds."""
+    number, unit = re.search(rf"^\s+{percentile}\s+([\d.]+)(us|ms|s)", wrk_output, re.M).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
 def check(url: str):
@@ -176,8 +192,9 @@ def throughput(options):
         for round_number in range(1, options.rounds + 1):
             for label, path in pages.items():
                 for kind, port in (("cached", cached_port), ("uncached", uncached_port)):
-                    floor, _bad = wrk(f"http://127.0.0.1:{floor_port}/", options.seconds, 8)
-                    rate, bad = wrk(f"http://127.0.0.1:{port}{path}", options.seconds, 8)
+                    floor = wrk(f"http://127.0.0.1:{floor_port}/", options.seconds, 8)["rate"]
+                    measured = wrk(f"http://127.0.0.1:{port}{path}", options.seconds, 8)
+                    rate, bad = measured["rate"], measured["errors"] + measured["timeouts"]
                     floors.append(floor)
                     ratios[(label, kind)].append((rate, rate / floor))
                     errors[(label, kind)] = errors.get((label, kind), 0) + bad
@@ -265,14 +282,43 @@ def desk_user():
 
 
 def cold(options):
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects
     pages = reading_pages()
     flush_cache()
     server = gunicorn("portal.wsgi:application", options.port)
     try:
         for label in ("home", "article en"):
+            made_before = renditions.count()
             started = time.perf_counter()
             check(f"http://127.0.0.1:{options.port}{pages[label]}")
-            print(f"first {label}: {(time.perf_counter() - started) * 1000:.0f} ms")
+            elapsed = (time.perf_counter() - started) * 1000
+            made = renditions.count() - made_before
+            print(f"first {label}: {elapsed:.0f} ms, {made} renditions made in the request")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+# --- many readers at once --------------------------------------------------------------------
+
+
+def load(options):
+    pages = reading_pages()
+    flush_cache()
+    server = gunicorn("portal.wsgi:application", options.port)
+    try:
+        print(f"{options.connections} readers for {options.load_seconds} s, page cache on")
+        print(f"{'page':10} {'r/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'timeouts':>8}")
+        for label in ("home", "article en"):
+            url = f"http://127.0.0.1:{options.port}{pages[label]}"
+            check(url)
+            measured = wrk(url, options.load_seconds, options.connections, threads=2)
+            print(
+                f"{label:10} {measured['rate']:>8.0f} {measured['p50']:>7.1f} "
+                f"{measured['p99']:>7.1f} {measured['errors']:>6} {measured['timeouts']:>8}"
+            )
     finally:
         server.terminate()
         server.wait()
@@ -282,16 +328,19 @@ def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("mode", choices=["throughput", "single", "cold"])
+    parser.add_argument("mode", choices=["throughput", "single", "cold", "load"])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5, help="each wrk run")
     parser.add_argument("--requests", type=int, default=20, help="per page, single mode")
     parser.add_argument("--port", type=int, default=8330)
     parser.add_argument("--skip", nargs="*", default=[], help="pages to leave out, by label")
+    parser.add_argument("--connections", type=int, default=32, help="readers, load mode")
+    parser.add_argument("--load-seconds", type=int, default=60, help="load mode")
     options = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database holding a site.")
-    {"throughput": throughput, "single": single, "cold": cold}[options.mode](options)
+    modes = {"throughput": throughput, "single": single, "cold": cold, "load": load}
+    modes[options.mode](options)
 
 
 if __name__ == "__main__":
