@@ -33,7 +33,8 @@ class TestCompressed:
             ("/mn/", "RAIN EXPECTED IN THE GOBI"),
             ("/en/news/herders/", "Herders and the winter"),
             ("/en/headlines/en/feed/", "RAIN EXPECTED IN THE GOBI"),
-            ("/sitemap.xml", "/en/news/herders/"),
+            ("/sitemap.xml", "/sitemap-pages.xml"),
+            ("/sitemap-pages.xml", "/en/news/herders/"),
         ],
     )
     def test_reading_pages_feeds_and_the_sitemap_come_gzipped(
