@@ -20,3 +20,7 @@ class PortalConfig(AppConfig):
         from . import section_menu
 
         section_menu.connect()
+        # Which Site answers a host is remembered until a Site changes.
+        from . import site_lookup
+
+        site_lookup.connect()

@@ -127,6 +127,9 @@ MIDDLEWARE = [
     # refused; before CSRF, authentication and messages, which a request without a session
     # cookie (the only kind it answers) does not need, so that a hit costs no database query.
     "portal.page_cache.PageCacheFetchMiddleware",
+    # The Wagtail Site of the request from the cache, not a query per request (after the
+    # page cache's answer, which needs no Site; portal/site_lookup.py).
+    "portal.site_lookup.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
