@@ -1,14 +1,17 @@
 import json
+import logging
 
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 
 from bilingual.languages import current_language, localized
 
 from ..renditions import IMAGE_USES
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 MIME_TYPES = {"webp": "image/webp", "avif": "image/avif"}
 
@@ -28,7 +31,13 @@ def picture_of(image, use, alt="", css_class="", priority=False):
     if not image:
         return ""
     use = IMAGE_USES[use]
-    made = image.get_renditions(*use.specs)
+    try:
+        made = image.get_renditions(*use.specs)
+    except SourceImageIOError:
+        # The original file is gone (a lost disk, a bucket emptied): the page goes on without
+        # the picture rather than failing the reader.
+        logger.error("Image %s has no original file; shown without it", image.pk)
+        return ""
     by_format = {fmt: [made[use.spec(width, fmt)] for width in use.widths] for fmt in use.formats}
     *preferred, fallback = use.formats
     largest = max(by_format[fallback], key=lambda rendition: rendition.width)
@@ -64,7 +73,18 @@ def rendition_of(image, use):
     if not image:
         return None
     use = IMAGE_USES[use]
-    return image.get_rendition(use.spec(max(use.widths), use.formats[-1]))
+    try:
+        return image.get_rendition(use.spec(max(use.widths), use.formats[-1]))
+    except SourceImageIOError:
+        logger.error("Image %s has no original file; shown without it", image.pk)
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """This site's address for a path; an address already absolute (media on a bucket or a
+    CDN) as it is."""
+    return context["request"].build_absolute_uri(url)
 
 
 @register.simple_tag(takes_context=True)

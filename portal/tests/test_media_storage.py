@@ -136,6 +136,9 @@ def test_an_editors_image_goes_to_the_bucket_and_readers_load_it_from_there(
         if img["src"].startswith(bucket.meta.endpoint_url)
     ]
     assert sources, "the article shows no image from the bucket"
+    # Link previews get the bucket's address as it is, not glued to this site's host.
+    share = BeautifulSoup(page.content, "html.parser").select_one('meta[property="og:image"]')
+    assert share["content"].startswith(bucket.meta.endpoint_url)
     rendition_keys = keys(bucket, "images/")
     assert rendition_keys, "no rendition was written to the bucket"
     for source in sources:

@@ -206,3 +206,18 @@ def test_the_lead_byline_is_read_once_on_the_home_page(
 
     assert "Lead Writer" in page.select_one(".card--lead").get_text()
     assert len(page.select(".card-grid .card")) == 6
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_image_whose_file_is_lost_leaves_the_page_standing(client, section, lang):
+    image = get_image_model().objects.create(
+        title="Lost", file=get_test_image_file(size=(1600, 900))
+    )
+    article = ArticlePageFactory(parent=section, lead_image=image, title_mn="Гарчиг")
+    image.file.storage.delete(image.file.name)  # a lost disk, an emptied bucket
+
+    page = soup(client, f"/{lang}{article.url_path.removeprefix('/home')}")
+
+    assert page.select_one("h1")
+    assert not page.select(".article__lead-image img")
+    assert not page.select('meta[property="og:image"]')
