@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from . import signals
+        from . import listing_cache, signals
 
         signals.connect()
+        listing_cache.connect()

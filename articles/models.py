@@ -16,6 +16,7 @@ from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 
 from .blocks import ArticleBodyBlock
+from .listing_cache import count_key
 from .renditions import prefetch_card_renditions
 from .routing import LeanReading
 
@@ -74,9 +75,9 @@ class ArticleIndexPage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = article_cards(ArticlePage.objects.child_of(self))
-        context["articles"] = ListingPaginator(articles, ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        context["articles"] = ListingPaginator(
+            articles, ARTICLES_PER_PAGE, count_cache_key=count_key("section", self.pk)
+        ).get_page(request.GET.get("page"))
         return context
 
 

@@ -4,12 +4,14 @@ from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from wagtail.models import Site
 
 from bilingual.languages import Language, current_language, other_languages
 from bilingual.pagination import ListingPaginator
 
 from ..ingest.dates import DateError, read_date
 from ..links import normalise_domain
+from ..list_cache import HEADLINE_LISTS
 from ..lists import public_headlines
 from ..models import Source
 
@@ -53,7 +55,14 @@ def archive(request, list_language: Language, day=None):
         )
         context.update(neighbours)
         headlines = headlines.filter(published_on=day)
-    page = ListingPaginator(headlines, HEADLINES_PER_PAGE).get_page(request.GET.get("page"))
+    # The count moves with the lists' version (any headline, source or list setting changed).
+    count_key = (
+        f"archive-count:{HEADLINE_LISTS.current()}:{getattr(Site.find_for_request(request), 'pk', '')}:"
+        f"{list_language.code}:{chosen.pk if chosen else ''}:{day or ''}"
+    )
+    page = ListingPaginator(headlines, HEADLINES_PER_PAGE, count_cache_key=count_key).get_page(
+        request.GET.get("page")
+    )
     context["page_obj"] = page
     context["day_groups"] = day_groups(page)
     return render(request, "headlines/archive.html", context)
