@@ -13,16 +13,26 @@ from wagtail.models import Site
 
 from bilingual.cache_versions import CacheVersion
 
+from .page_cache import is_public_view
+
 SITES = CacheVersion("sites")
 SITE_LOOKUP_SECONDS = 60 * 60
 NO_SITE = "none"  # a host no Site answers for is remembered too (cache.get's None is a miss)
 
 
 class KnownSiteMiddleware:
+    """For the reading views (the ones the page cache may store); staff and guest pages,
+    rare and varied, let Wagtail look the Site up itself."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not is_public_view(request):
+            return None
         hostname = split_domain_port(request._get_raw_host())[0]
         key = f"site-for:{SITES.current()}:{hostname}:{request.get_port()}"
         site = cache.get(key)
@@ -30,7 +40,7 @@ class KnownSiteMiddleware:
             site = Site._find_for_request(request)
             cache.set(key, site or NO_SITE, SITE_LOOKUP_SECONDS)
         request._wagtail_site = None if site == NO_SITE else site
-        return self.get_response(request)
+        return None
 
 
 def connect():

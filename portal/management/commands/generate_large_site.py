@@ -16,6 +16,7 @@ import uuid
 from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection, reset_queries, transaction
 from django.db.models import F
@@ -88,6 +89,8 @@ class Command(BaseCommand):
             started = timezone.now()
             self.headlines(options["headlines"])
             self.report("headlines", started)
+        # Bulk writes send no signals: no cached page, fragment or count knows of them.
+        cache.clear()
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             # Fresh statistics for the planner, and the visibility map index-only scans need.
             with connection.cursor() as cursor:
