@@ -139,9 +139,10 @@ ARTICLES = DeskKind(ArticlePage, ArticlePage.translated_fields)
 HEADLINES = DeskKind(Headline, Headline.translated_fields, Headline.original_language_field)
 
 
-def revised_more_than_once(model) -> Exists:
-    """Only an item with an earlier revision than its latest can have fallen behind."""
-    return Exists(
+def revised_more_than_once(model) -> Q:
+    """Only an item with an earlier revision than its latest can have fallen behind. Asking
+    first for a latest revision lets the database start from the few items that have one."""
+    return Q(latest_revision__isnull=False) & Exists(
         Revision.objects.filter(
             base_content_type=base_content_type(model),
             object_id=Cast(OuterRef("pk"), CharField()),
