@@ -150,13 +150,24 @@ def revised_more_than_once(model) -> Q:
     )
 
 
+def rows_between(queryset, start: int, stop: int, count: int) -> list:
+    """Rows `start` to `stop` of an ordered queryset of `count` rows; past the middle they are
+    read from the far end (as `ListingPaginator` does), so the last page costs the first's."""
+    if start > count // 2:
+        return list(queryset.reverse()[count - stop : count - start])[::-1]
+    return list(queryset[start:stop])
+
+
 def _title(row: dict) -> str:
     """The title in the admin user's language, else another one."""
     return str(localized(SimpleNamespace(**row), "title"))
 
 
 class ArticleListing:
-    """The articles needing work, newest revision first; rows are built one page at a time."""
+    """The articles needing work, newest revision first; rows are built one page at a time.
+
+    Finding them reads every body, so it is done once: one query lists the matching pks in
+    order (tens of thousands of integers at most), which gives both the count and the page."""
 
     kind = ARTICLES
 
@@ -168,9 +179,19 @@ class ArticleListing:
         self.queryset = queryset.order_by("-latest_revision_created_at", "-pk")
         self.section_titles = {s.path: str(localized(s, "title")) for s in sections}
 
-    def rows(self, start: int, stop: int) -> list[DeskRow]:
+    @cached_property
+    def pks(self) -> list[int]:
+        return list(self.queryset.values_list("pk", flat=True))
+
+    def count(self) -> int:
+        return len(self.pks)
+
+    def rows(self, start: int, stop: int, count: int) -> list[DeskRow]:
         columns = self.kind.status_columns(with_text=True)
-        values = list(self.queryset.values("path", "live", *columns)[start:stop])
+        page = self.pks[start:stop]
+        found = ArticlePage.objects.filter(pk__in=page).values("path", "live", *columns)
+        by_pk = {row["pk"]: row for row in found}
+        values = [by_pk[pk] for pk in page if pk in by_pk]
         statuses = self.kind.statuses(values)
         step = ArticlePage.steplen
         return [
@@ -195,9 +216,14 @@ class HeadlineListing:
         queryset, self.out_of_date_capped = self.kind.needing_work(Headline.objects.all(), filters)
         self.queryset = queryset.order_by("-published_on", "-pk")
 
-    def rows(self, start: int, stop: int) -> list[DeskRow]:
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def rows(self, start: int, stop: int, count: int) -> list[DeskRow]:
         columns = self.kind.status_columns(with_text=True)
-        values = list(self.queryset.values("live", "source__domain", *columns)[start:stop])
+        values = rows_between(
+            self.queryset.values("live", "source__domain", *columns), start, stop, count
+        )
         statuses = self.kind.statuses(values)
         edit_url_name = Headline.snippet_viewset.get_url_name("edit")
         return [
@@ -233,7 +259,7 @@ class DeskListing:
 
     @cached_property
     def counts(self) -> list[int]:
-        return [listing.queryset.count() for listing in self.listings]
+        return [listing.count() for listing in self.listings]
 
     def count(self) -> int:
         return sum(self.counts)
@@ -248,6 +274,8 @@ class DeskListing:
         rows, offset = [], 0
         for listing, count in zip(self.listings, self.counts, strict=True):
             if stop > offset and start < offset + count:
-                rows += listing.rows(max(start - offset, 0), min(stop, offset + count) - offset)
+                rows += listing.rows(
+                    max(start - offset, 0), min(stop, offset + count) - offset, count
+                )
             offset += count
         return rows
