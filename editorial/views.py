@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
 from articles.models import ArticleIndexPage
 from bilingual.languages import language_choices, localized
+from bilingual.pagination import ListingPaginator
 
 from .models import TranslationTask
 from .translation_desk import (
@@ -111,7 +111,7 @@ class TranslationDeskView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
         sections = list(ArticleIndexPage.objects.order_by("path"))
         form = DeskFilterForm(self.request.GET or None, sections=sections)
         listing = DeskListing(form.filters(), sections)
-        page = Paginator(listing, ROWS_PER_PAGE).get_page(self.request.GET.get("p"))
+        page = ListingPaginator(listing, ROWS_PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
             form=form,
             page_obj=page,

@@ -289,6 +289,9 @@ class Headline(TranslatedContent, DraftStateMixin, RevisionMixin, models.Model):
                 condition=Q(live=True),
                 name="headline_source_order",
             ),
+            # The translation desk, live or not, newest first: its page of rows is read in
+            # order until it is full, not sorted out of a million.
+            models.Index(fields=["-published_on", "-id"], name="headline_desk_order"),
         ]
         verbose_name = _("headline")
         verbose_name_plural = _("headlines")

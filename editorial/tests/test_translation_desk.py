@@ -294,3 +294,30 @@ class TestTranslationDesk:
         article.refresh_from_db()
         assert article.current_workflow_task.name == TRANSLATION_TASK
         assert article.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_headlines_with_and_without_revisions_are_counted_and_paged_alike(
+    client, newsroom, translator, monkeypatch
+):
+    """Headlines without a revision are counted by their own columns, those with one by
+    their draft; the last page is read from the far end and shows the oldest."""
+    import datetime
+
+    monkeypatch.setattr("editorial.views.ROWS_PER_PAGE", 2)
+    for day in (1, 2, 3):
+        HeadlineFactory(title_en=f"ONLY ENGLISH {day}", published_on=datetime.date(2025, 1, day))
+    HeadlineFactory(title_en="WRITTEN IN BOTH", title_mn="Хоёуланд нь", language="en")
+    blanked = HeadlineFactory(
+        title_en="BLANKED IN A DRAFT", title_mn="Бичсэн", published_on=datetime.date(2025, 2, 1)
+    )
+    blanked.title_mn = "\xa0"
+    blanked.save_revision()  # the row keeps its Mongolian title; the draft blanks it
+    login(client, translator)
+
+    first = desk(client, kind="headline", status="missing", language="mn")
+    assert "4 items need translation work." in first
+    assert "BLANKED IN A DRAFT" in first and "WRITTEN IN BOTH" not in first
+    last = desk(client, kind="headline", status="missing", language="mn", p="last")
+    assert "Page 2 of 2" in last
+    assert "ONLY ENGLISH 1" in last and "ONLY ENGLISH 2" in last
+    assert "ONLY ENGLISH 3" not in last
