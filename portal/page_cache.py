@@ -33,7 +33,6 @@ from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 from django.utils.encoding import escape_uri_path
-from django.utils.translation import get_language
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 logger = logging.getLogger(__name__)
@@ -70,10 +69,10 @@ def headers_key(path: str) -> str:
 
 
 def page_key(request, method: str, entry: dict, generation) -> str:
-    """One variant of one address: host, path and query, the language, the Vary headers, and
-    the token of the path's entry (a new one after each purge)."""
+    """One variant of one address: host, path and query (the language is its prefix), the
+    Vary headers, and the token of the path's entry (a new one after each purge)."""
     digest = hashlib.md5(usedforsecurity=False)
-    for part in (method, request.build_absolute_uri(), get_language() or "", entry["token"]):
+    for part in (method, request.build_absolute_uri(), entry["token"]):
         digest.update(part.encode() + b"\0")
     for header in entry["vary"]:
         value = request.META.get(header)

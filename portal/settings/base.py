@@ -111,6 +111,13 @@ MIDDLEWARE = [
     "portal.page_cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page cache, answering (issue 8): right after the HTTPS redirect and static files. A
+    # stored page already carries every header the middleware below added when it was made
+    # (policies, language, compression), and a request without a session cookie (the only
+    # kind it answers) needs neither CSRF, authentication nor messages: a hit runs no query
+    # and none of them. Bad requests (NUL, a host not allowed) are never stored, so they
+    # miss and go on to be refused below.
+    "portal.page_cache.PageCacheFetchMiddleware",
     # Compresses pages, feeds and sitemaps, never a page with a CSRF token (BREACH); below
     # WhiteNoise, which serves static files already compressed (portal/compression.py).
     "portal.compression.PageCompressionMiddleware",
@@ -123,10 +130,6 @@ MIDDLEWARE = [
     "portal.request_guards.RefuseOversizedRequestsMiddleware",
     "portal.request_guards.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Page cache, answering (issue 8): after the language is known and bad requests are
-    # refused; before CSRF, authentication and messages, which a request without a session
-    # cookie (the only kind it answers) does not need, so that a hit costs no database query.
-    "portal.page_cache.PageCacheFetchMiddleware",
     # The Wagtail Site of the request from the cache, not a query per request (after the
     # page cache's answer, which needs no Site; portal/site_lookup.py).
     "portal.site_lookup.KnownSiteMiddleware",
