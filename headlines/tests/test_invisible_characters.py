@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from wagtail.users.models import UserProfile
 
-from headlines.factories import SourceFactory
 from headlines.models import Headline, Source
+from headlines.tests.admin_forms import new_headline_form
 from headlines.validators import refuse_control_characters
 
 pytestmark = pytest.mark.django_db
@@ -45,18 +45,9 @@ def language(request):
 def test_a_headline_title_with_invisible_characters_is_refused(
     chief_client, language, field, title, characters
 ):
-    source = SourceFactory(domain="www.montsame.mn")
-    data = {
-        "title_en": "FUEL SUPPLY STRENGTHENED",
-        "title_mn": "",
-        "url": "https://www.montsame.mn/en/read/1",
-        "source": source.pk,
-        "published_on": "2025-12-04",
-        "language": "en",
-        field: title,
-    }
-
-    response = chief_client.post("/admin/snippets/headlines/headline/add/", data)
+    response = chief_client.post(
+        "/admin/snippets/headlines/headline/add/", new_headline_form(**{field: title})
+    )
 
     assert response.status_code == 200
     assert REFUSED[language].format(characters) in errors_shown(response)

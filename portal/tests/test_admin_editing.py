@@ -5,8 +5,8 @@ from wagtail.users.models import UserProfile
 
 from articles.models import ArticlePage
 from authors.factories import AuthorFactory
-from headlines.factories import SourceFactory
 from headlines.models import Headline
+from headlines.tests.admin_forms import new_headline_form
 
 pytestmark = pytest.mark.django_db
 
@@ -40,20 +40,6 @@ def article_form(author, **overrides):
     return nested_form_data(data)
 
 
-def headline_form(**overrides):
-    source = SourceFactory(domain="www.montsame.mn")
-    data = {
-        "title_en": "FUEL SUPPLY STRENGTHENED",
-        "title_mn": "",
-        "url": "https://www.montsame.mn/en/read/1",
-        "source": source.pk,
-        "published_on": "2025-12-04",
-        "language": "en",
-    }
-    data.update(overrides)
-    return data
-
-
 @pytest.mark.parametrize(
     "field, value",
     [
@@ -65,7 +51,7 @@ def headline_form(**overrides):
 )
 def test_headline_with_bad_link_or_impossible_date_is_refused(editor_client, field, value):
     response = editor_client.post(
-        "/admin/snippets/headlines/headline/add/", headline_form(**{field: value})
+        "/admin/snippets/headlines/headline/add/", new_headline_form(**{field: value})
     )
 
     assert response.status_code == 200
@@ -84,7 +70,7 @@ def test_headline_errors_are_shown_in_the_editors_language(editor_client):
     profile.save()
 
     response = editor_client.post(
-        "/admin/snippets/headlines/headline/add/", headline_form(url="ftp://www.montsame.mn/")
+        "/admin/snippets/headlines/headline/add/", new_headline_form(url="ftp://www.montsame.mn/")
     )
 
     assert "http:// эсвэл https://-ээр эхэлсэн вэб хаяг оруулна уу." in response.content.decode()
@@ -92,7 +78,7 @@ def test_headline_errors_are_shown_in_the_editors_language(editor_client):
 
 
 def test_valid_headline_is_saved(editor_client):
-    response = editor_client.post("/admin/snippets/headlines/headline/add/", headline_form())
+    response = editor_client.post("/admin/snippets/headlines/headline/add/", new_headline_form())
 
     assert response.status_code == 302
     headline = Headline.objects.get()
