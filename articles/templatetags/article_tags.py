@@ -16,6 +16,16 @@ logger = logging.getLogger(__name__)
 MIME_TYPES = {"webp": "image/webp", "avif": "image/avif"}
 
 
+def renditions_or_none(image, *specs) -> dict | None:
+    """The image's renditions by spec; None when its original file is gone (a lost disk, an
+    emptied bucket): the page goes on without the picture rather than failing the reader."""
+    try:
+        return image.get_renditions(*specs)
+    except SourceImageIOError:
+        logger.error("Image %s has no original file; shown without it", image.pk)
+        return None
+
+
 def _srcset(renditions) -> str:
     """`url 480w, url 800w`, one entry per real width (a small original is never enlarged)."""
     by_width = {rendition.width: rendition.url for rendition in renditions}
@@ -31,12 +41,8 @@ def picture_of(image, use, alt="", css_class="", priority=False):
     if not image:
         return ""
     use = IMAGE_USES[use]
-    try:
-        made = image.get_renditions(*use.specs)
-    except SourceImageIOError:
-        # The original file is gone (a lost disk, a bucket emptied): the page goes on without
-        # the picture rather than failing the reader.
-        logger.error("Image %s has no original file; shown without it", image.pk)
+    made = renditions_or_none(image, *use.specs)
+    if made is None:
         return ""
     by_format = {fmt: [made[use.spec(width, fmt)] for width in use.widths] for fmt in use.formats}
     *preferred, fallback = use.formats
@@ -73,11 +79,9 @@ def rendition_of(image, use):
     if not image:
         return None
     use = IMAGE_USES[use]
-    try:
-        return image.get_rendition(use.spec(max(use.widths), use.formats[-1]))
-    except SourceImageIOError:
-        logger.error("Image %s has no original file; shown without it", image.pk)
-        return None
+    spec = use.spec(max(use.widths), use.formats[-1])
+    made = renditions_or_none(image, spec)
+    return made[spec] if made else None
 
 
 @register.simple_tag(takes_context=True)
