@@ -1,17 +1,20 @@
 """The full-page cache for anonymous readers, and the frontend-cache backend that purges it.
 
-Django's two cache middlewares, with three changes that make "never stale" possible:
+Django's two cache middlewares, with changes that make "never stale" possible, and a hit
+one round trip to the cache:
 
-- A page is found through an entry per *path* (its "learned headers", as Django calls what
-  `get_cache_key` reads), not per absolute address, and the entry holds a token that is
-  part of every page key under it: deleting the entry makes every variant of the path
+- Every stored page belongs to an entry per *path*, and the entry holds a token that the
+  stored page must carry to be served: deleting the entry makes every variant of the path
   unreachable for good, whatever its host, query string (`?page=N`, `?source=`) or Vary
   headers. So a listing's every page number is purged by one key, and so is `?page=999` or
   `?utm_source=`. A list's dated archive pages share its entry, and so do all sitemap
   documents (see `purge_group`).
 - A purge first counts itself (PURGE_SERIAL_KEY); a page rendered while a purge happened is
   not stored, so a reader who read the database before the publish cannot store the old page
-  after the purge. "Purge everything" moves GENERATION_KEY, part of every page's key.
+  after the purge. "Purge everything" moves GENERATION_KEY, which a stored page must match.
+- A page's key is its method, absolute address and whether the reader takes gzip, so the
+  path's entry, the counters and the page are read together. The page's other Vary headers
+  (Accept-Language on an address without a language) are stored with it and must match.
 - Only what is public is stored: anonymous GET/HEAD of the views in PAGE_CACHE_VIEWS, status
   200, no cookie set, no Vary: Cookie (a CSRF token or the session was used), no
   Cache-Control private/no-cache/no-store. A request that carries a session or messages
@@ -31,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 from django.utils.encoding import escape_uri_path
 from wagtail.contrib.frontend_cache.backends import BaseBackend
@@ -39,9 +43,9 @@ logger = logging.getLogger(__name__)
 
 PURGE_SERIAL_KEY = "page_cache:purge-serial"
 GENERATION_KEY = "page_cache:generation"
-HEADERS_KEY_PREFIX = "page_cache:headers:"
+ENTRY_KEY_PREFIX = "page_cache:entry:"
 PAGE_KEY_PREFIX = "page_cache:page:"
-# A path's entry (its Vary headers and token) outlives its pages: they come and go under it.
+# A path's entry (its token) outlives its pages: they come and go under it.
 ENTRY_SECONDS = 24 * 60 * 60
 
 # Dated pages of a headline list (/en/headlines/mn/2025-12-05/) change with the list itself:
@@ -61,23 +65,28 @@ def purge_group(path: str) -> str:
     return path
 
 
-def headers_key(path: str) -> str:
+def entry_key(path: str) -> str:
     group = escape_uri_path(purge_group(unquote(path)))
-    return (
-        HEADERS_KEY_PREFIX + hashlib.md5(group.encode("ascii"), usedforsecurity=False).hexdigest()
-    )
+    return ENTRY_KEY_PREFIX + hashlib.md5(group.encode("ascii"), usedforsecurity=False).hexdigest()
 
 
-def page_key(request, method: str, entry: dict, generation) -> str:
-    """One variant of one address: host, path and query (the language is its prefix), the
-    Vary headers, and the token of the path's entry (a new one after each purge)."""
+def takes_gzip(request) -> bool:
+    """Whether portal.compression (Django's GZipMiddleware) compresses for this reader."""
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def page_key(request, method: str) -> str:
+    """One variant of one address: host, path and query (the language is its prefix), and
+    whether the reader takes gzip (portal.compression compresses for exactly those)."""
     digest = hashlib.md5(usedforsecurity=False)
-    for part in (method, request.build_absolute_uri(), entry["token"]):
+    for part in (method, request.build_absolute_uri(), "gzip" if takes_gzip(request) else "-"):
         digest.update(part.encode() + b"\0")
-    for header in entry["vary"]:
-        value = request.META.get(header)
-        digest.update(b"-\0" if value is None else value.encode() + b"\1")
-    return f"{PAGE_KEY_PREFIX}{generation or 0}:{digest.hexdigest()}"
+    return PAGE_KEY_PREFIX + digest.hexdigest()
+
+
+def other_vary_values(request, vary: list[str]) -> tuple:
+    """The request's values of the page's Vary headers that the key does not hold."""
+    return tuple(request.META.get(header) for header in vary if header != "HTTP_ACCEPT_ENCODING")
 
 
 def page_cache():
@@ -143,29 +152,35 @@ def purge_state(cache) -> tuple:
 
 
 class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
-    """Answers an anonymous reader from the cache: one round trip for the path's entry and the
-    purge counters, one for the page."""
+    """Answers an anonymous reader from the cache, in one round trip: the path's entry, the
+    purge counters and the page are read together, and the page is served only if it was
+    stored under that entry's token, in this generation, for the same Vary values."""
 
     def process_request(self, request):
         request._page_cache_state = None
         if not may_use_cache(request):
             return None
         cache = self.cache
-        path_key = headers_key(request.path)
-        found = cache.get_many([path_key, PURGE_SERIAL_KEY, GENERATION_KEY])
-        entry = found.get(path_key)
-        request._page_cache_state = (found.get(PURGE_SERIAL_KEY), found.get(GENERATION_KEY))
-        request._page_cache_entry = entry
-        if entry is None:
+        keys = [entry_key(request.path), PURGE_SERIAL_KEY, GENERATION_KEY]
+        keys.append(page_key(request, request.method))
+        if request.method == "HEAD":
+            keys.append(page_key(request, "GET"))
+        found = cache.get_many(keys)
+        token, generation = found.get(keys[0]), found.get(GENERATION_KEY)
+        request._page_cache_state = (found.get(PURGE_SERIAL_KEY), generation)
+        request._page_cache_token = token
+        if token is None:
             return None
-        generation = request._page_cache_state[1]
-        response = cache.get(page_key(request, request.method, entry, generation))
-        if response is None and request.method == "HEAD":
-            response = cache.get(page_key(request, "GET", entry, generation))
-        if response is None:
-            return None
-        request._page_cache_state = None  # served: nothing to store
-        return response
+        for stored in (found.get(key) for key in keys[3:]):
+            if stored is None:
+                continue
+            stored_token, stored_generation, vary, vary_values, response = stored
+            if (stored_token, stored_generation) == (token, generation) and (
+                other_vary_values(request, vary) == vary_values
+            ):
+                request._page_cache_state = None  # served: nothing to store
+                return response
+        return None
 
 
 class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
@@ -199,17 +214,18 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
         cache = self.cache
         if purge_state(cache) != state:
             return  # something was purged while this page was made: it may show the old state
-        path_key = headers_key(request.path)
-        entry = getattr(request, "_page_cache_entry", None)
-        if entry is None:
+        path_key = entry_key(request.path)
+        token = getattr(request, "_page_cache_token", None)
+        if token is None:
             # A new entry, with a new token: copies stored under an earlier (purged) entry of
-            # this path or group can never be reached again.
-            entry = {"vary": vary, "token": uuid.uuid4().hex}
-            if not cache.add(path_key, entry, ENTRY_SECONDS):
-                entry = cache.get(path_key)  # another request made it first
-        if entry is None or entry["vary"] != vary:
+            # this path or group can never be served again.
+            token = uuid.uuid4().hex
+            if not cache.add(path_key, token, ENTRY_SECONDS):
+                token = cache.get(path_key)  # another request made it first
+        if token is None:
             return
-        cache.set(page_key(request, request.method, entry, state[1]), response, self.cache_timeout)
+        stored = (token, state[1], vary, other_vary_values(request, vary), response)
+        cache.set(page_key(request, request.method), stored, self.cache_timeout)
 
 
 def count_purge(cache, key: str) -> None:
@@ -223,7 +239,7 @@ def count_purge(cache, key: str) -> None:
 
 def purge_paths(paths) -> None:
     """Every cached variant of these paths (and of the pages of their purge groups) is gone."""
-    keys = {headers_key(path) for path in paths}
+    keys = {entry_key(path) for path in paths}
     if not keys:
         return
     cache = page_cache()

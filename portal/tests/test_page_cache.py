@@ -9,7 +9,9 @@ so a test whose purge were missing would fail.
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticleIndexPage, ArticlePage, Topic
@@ -104,6 +106,68 @@ class TestReadersAreServedFromTheCache:
         # No signal, no purge (the section's introduction is in no fragment cache either).
         ArticleIndexPage.objects.filter(slug="news").update(introduction_en="Breaking")
         assert "Breaking" in page_text(reader, "/en/news/")
+
+
+@pytest.mark.django_db
+class TestWhatAStoredPageIsServedTo:
+    def test_readers_taking_gzip_and_readers_not_taking_it_each_get_their_own_copy(
+        self, demo_site, reader, prime
+    ):
+        prime("/en/news/")
+        plain = reader.get("/en/news/")
+        packed = reader.get("/en/news/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+        packed_again = reader.get("/en/news/", HTTP_ACCEPT_ENCODING="br, gzip")
+
+        assert "Content-Encoding" not in plain
+        assert packed["Content-Encoding"] == packed_again["Content-Encoding"] == "gzip"
+        assert packed_again.content == packed.content
+
+    def test_a_page_varying_on_the_readers_language_is_served_only_for_that_language(
+        self, demo_site, reader, django_assert_num_queries
+    ):
+        # /sitemap.xml has no language in its address: Django marks it Vary: Accept-Language.
+        english = reader.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")
+        assert "Accept-Language" in english["Vary"]
+        with django_assert_num_queries(0):
+            reader.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")
+
+        with CaptureQueriesContext(connection) as made:
+            mongolian = reader.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="mn")
+        # Not the English reader's copy: the sitemap was made again for this reader.
+        assert mongolian.status_code == 200 and len(made) > 0
+        with django_assert_num_queries(0):
+            reader.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="mn")
+
+    def test_head_is_answered_from_the_copy_a_get_stored(
+        self, demo_site, reader, prime, django_assert_num_queries
+    ):
+        prime("/en/news/")
+        with django_assert_num_queries(0):
+            response = reader.head("/en/news/")
+        assert response.status_code == 200
+
+    def test_a_hit_is_one_round_trip_to_the_cache(self, demo_site, reader, prime, monkeypatch):
+        from django.core.cache import cache
+
+        prime("/en/news/")
+        calls, depth = [], []
+
+        def counted(name, original):
+            def call(*args, **kwargs):
+                if not depth:  # the local-memory cache's get_many calls its own get
+                    calls.append(name)
+                depth.append(name)
+                try:
+                    return original(*args, **kwargs)
+                finally:
+                    depth.pop()
+
+            return call
+
+        for name in ("get", "get_many", "set", "add", "incr"):
+            monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+        assert reader.get("/en/news/").status_code == 200
+        assert calls == ["get_many"]
 
 
 @pytest.mark.django_db
