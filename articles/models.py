@@ -1,6 +1,7 @@
 from urllib.parse import urlsplit
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -16,7 +17,7 @@ from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 
 from .blocks import ArticleBodyBlock
-from .listing_cache import count_key
+from .listing_cache import ARTICLE_PARTS, count_key
 from .renditions import prefetch_card_renditions
 from .routing import LeanReading
 
@@ -65,8 +66,6 @@ class ArticleIndexPage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     subpage_types = ["articles.ArticlePage"]
     parent_page_types = ["portal.HomePage"]
     translated_fields = ("title",)
-    # An article is read with its lead image; fetch it in the routing query.
-    routing_select_related = ("lead_image",)
 
     class Meta:
         verbose_name = _("section")
@@ -154,6 +153,8 @@ class ArticlePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     subpage_types = []
     # The article really exists in a language once all three are written.
     translated_fields = ("title", "summary", "body")
+    # An article is read with its lead image; fetch it in the routing query.
+    reading_select_related = ("lead_image",)
 
     class Meta:
         verbose_name = _("article")
@@ -164,16 +165,20 @@ class ArticlePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     def original_source_domain(self):
         return urlsplit(self.original_source_url).hostname or ""
 
-    @property
+    # Read only when the page's cached fragment is missing (templates/articles/article_page.html).
+    @cached_property
     def authors(self):
         """The byline in order, with what the author box shows (photo, links)."""
         bylines = self.article_authors.select_related("author__photo")
         return [link.author for link in bylines.prefetch_related("author__links")]
 
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_authors"] = self.authors
-        context["article_topics"] = list(self.topics.all())
+        context["article_parts_version"] = ARTICLE_PARTS.current()
         return context
 
 

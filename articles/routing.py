@@ -11,17 +11,19 @@ from wagtail.models import Page, PageViewRestriction
 class DirectChildRouting:
     """Routes to a child in one query when the page allows a single type of child.
 
-    `routing_select_related` names relations of the child to fetch in the same query.
+    A page type's `reading_select_related` names its relations to fetch in the same query.
     """
 
-    routing_select_related: tuple[str, ...] = ()
+    reading_select_related: tuple[str, ...] = ()
 
     def route(self, request, path_components):
         child_models = type(self).clean_subpage_models()
         if not path_components or len(child_models) != 1:
             return super().route(request, path_components)
         (child_model,) = child_models
-        children = child_model.objects.child_of(self).select_related(*self.routing_select_related)
+        children = child_model.objects.child_of(self).select_related(
+            *child_model.reading_select_related
+        )
         try:
             child = children.get(slug=path_components[0])
         except child_model.DoesNotExist:
@@ -33,9 +35,14 @@ class DirectChildRouting:
 
 class RestrictionsInOneQuery:
     """The view restrictions on this page and its ancestors in one query (Wagtail's own
-    `get_view_restrictions` takes two). An alias, like Wagtail's, follows its source page."""
+    `get_view_restrictions` takes two). An alias, like Wagtail's, follows its source page.
+    None at all when the request's routing already knows them (portal.reading_lookup)."""
+
+    known_view_restrictions = None
 
     def get_view_restrictions(self):
+        if self.known_view_restrictions is not None:
+            return self.known_view_restrictions
         if self.alias_of_id:
             return super().get_view_restrictions()
         step = self.steplen

@@ -20,7 +20,7 @@ class PortalConfig(AppConfig):
         from . import section_menu
 
         section_menu.connect()
-        # Which Site answers a host is remembered until a Site changes.
-        from . import site_lookup
+        # Which Site answers a host, and which page an address, are remembered.
+        from . import reading_lookup
 
-        site_lookup.connect()
+        reading_lookup.connect()

@@ -1,8 +1,10 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from articles.listing_cache import ARTICLE_LISTINGS, ARTICLE_PARTS
 from articles.models import ArticlePage, article_cards
 from articles.routing import LeanReading
 from bilingual.page_form import HousePageForm
@@ -43,6 +45,7 @@ class HomePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    @cached_property
     def front_page_articles(self):
         """The lead story and the latest articles, with their cards, in one listing query:
         the editors' lead while it is live and open to every reader, else the newest.
@@ -62,7 +65,8 @@ class HomePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lead_article"], context["latest_articles"] = self.front_page_articles()
+        # The cards are read only when their cached fragment is stale (home_page.html).
+        context["front_page_version"] = f"{ARTICLE_LISTINGS.current()}:{ARTICLE_PARTS.current()}"
         # Read only when the cached lists (templates/portal/home_page.html) are stale.
         context["headline_lists"] = lambda: front_page_lists(request, self.headlines_per_list)
         context["headline_lists_version"] = HEADLINE_LISTS.current()

@@ -108,7 +108,7 @@ def article_structured_data(context, page):
                 "name": str(localized(author, "name")),
                 "url": request.build_absolute_uri(author.get_absolute_url()),
             }
-            for author in context.get("article_authors", [])
+            for author in page.authors
         ],
     }
     # A draft seen in preview has no dates yet.

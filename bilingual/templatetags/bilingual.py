@@ -1,9 +1,9 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 
 from .. import dates
+from ..context_processors import path_in_language
 from ..languages import current_language, language_codes
 from ..languages import localized as localized_value
 from ..languages import long_date as long_date_in
@@ -37,12 +37,11 @@ def iso_date(value):
 def hreflang_links(context, page=None):
     """Alternate links for the languages this item really exists in, plus x-default."""
     request = context["request"]
-    here = request.get_full_path()
     codes = page.translated_languages() if isinstance(page, TranslatedContent) else language_codes()
-    links = [(code, request.build_absolute_uri(translate_url(here, code))) for code in codes]
+    links = [(code, request.build_absolute_uri(path_in_language(request, code))) for code in codes]
     if settings.LANGUAGE_CODE in codes:
         # The address without a language prefix redirects each reader to their language.
-        default = translate_url(here, settings.LANGUAGE_CODE)
+        default = path_in_language(request, settings.LANGUAGE_CODE)
         unprefixed = default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
         links.append(("x-default", request.build_absolute_uri(unprefixed)))
     return format_html_join(

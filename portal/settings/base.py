@@ -131,8 +131,8 @@ MIDDLEWARE = [
     "portal.request_guards.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The Wagtail Site of the request from the cache, not a query per request (after the
-    # page cache's answer, which needs no Site; portal/site_lookup.py).
-    "portal.site_lookup.KnownSiteMiddleware",
+    # page cache's answer, which needs no Site; portal/reading_lookup.py).
+    "portal.reading_lookup.ReadingLookupMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
