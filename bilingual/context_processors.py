@@ -1,4 +1,7 @@
-from django.urls import translate_url
+from urllib.parse import urlsplit, urlunsplit
+
+from django.http import QueryDict
+from django.urls import reverse, translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .languages import current_language, get_language_info, site_languages
@@ -16,6 +19,7 @@ def languages(request):
                 "code": language.code,
                 "name": language.native_name,
                 "url": same_site_translation(here, language.code),
+                "switch_url": switch_url(here, language.code),
                 "is_current": language.code == active,
             }
             for language in site_languages()
@@ -24,9 +28,32 @@ def languages(request):
 
 
 def same_site_translation(path: str, code: str) -> str:
-    """`path` in language `code`; the front page when the path would lead off the site
-    (a request for `//evil.example/` must not make the switcher link there)."""
-    translated = translate_url(path, code)
+    """`path` in language `code`, with the page it returns to (`?next=`, as on the login
+    page) in `code` too; the front page when the path would lead off the site (a request
+    for `//evil.example/` must not make the switcher link there)."""
+    translated = with_next_translated(translate_url(path, code), code)
     if url_has_allowed_host_and_scheme(translated, allowed_hosts=None):
         return translated
     return f"/{code}/"
+
+
+def with_next_translated(url: str, code: str) -> str:
+    """`?next=` in `url` translated into `code`; dropped when it is no path of this site."""
+    parts = urlsplit(url)
+    query = QueryDict(parts.query, mutable=True)
+    if "next" not in query:
+        return url
+    next_path = query["next"]
+    if next_path.startswith("/") and url_has_allowed_host_and_scheme(next_path, allowed_hosts=None):
+        query["next"] = translate_url(next_path, code)
+    else:
+        del query["next"]
+    return urlunsplit(parts._replace(query=query.urlencode(safe="/")))
+
+
+def switch_url(path: str, code: str) -> str:
+    """The switcher's link: through `choose_language`, which remembers the choice, to `path`
+    in `code`."""
+    query = QueryDict(mutable=True)
+    query["next"] = same_site_translation(path, code)
+    return f"{reverse('choose_language', args=[code])}?{query.urlencode(safe='/')}"

@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # An index of sections, each paged (portal/sitemaps.py).
     path("", include(sitemaps.urlpatterns)),
+    # The language switcher's links: remember the choice, then the same page in it.
+    path("", include("bilingual.urls")),
 ]
 
 # Media files on disk, served by Django while debugging or when SERVE_MEDIA is set (one

@@ -108,7 +108,8 @@ class TestTheDemoSite:
 
         switch = soup.select_one(".language-switcher a[hreflang=mn]")
 
-        assert switch["href"] == path.replace("/en/", "/mn/", 1)
+        assert switch["href"] == "/language/mn/?next=" + path.replace("/en/", "/mn/", 1)
+        assert client.get(switch["href"])["Location"] == path.replace("/en/", "/mn/", 1)
         assert switch.get_text() == "Монгол"
         assert soup.select_one(".language-switcher [aria-current]").get_text() == "English"
 
