@@ -418,6 +418,8 @@ PAGE_CACHE_VIEWS = [
     "headlines:feed",
     "sitemap",
     "sitemap_section",
+    "news_sitemap",
+    "robots_txt",
 ]
 # Wagtail's frontend cache sends every purge to each backend here. "local" (always) is this
 # site's page cache. A CDN is purged too when configured from the environment:
