@@ -11,19 +11,22 @@ def languages(request):
     """The reader's language from the table, and links to the page being read in each one."""
     here = request.get_full_path()
     active = current_language()
-    return {
-        "og_locale": get_language_info(active).og_locale,
-        "site_languages": site_languages(),
-        "language_links": [
+    links = []
+    for language in site_languages():
+        there = same_site_translation(here, language.code)
+        links.append(
             {
                 "code": language.code,
                 "name": language.native_name,
-                "url": same_site_translation(here, language.code),
-                "switch_url": switch_url(here, language.code),
+                "url": there,
+                "switch_url": switch_url(there, language.code),
                 "is_current": language.code == active,
             }
-            for language in site_languages()
-        ],
+        )
+    return {
+        "og_locale": get_language_info(active).og_locale,
+        "site_languages": site_languages(),
+        "language_links": links,
     }
 
 
@@ -51,9 +54,9 @@ def with_next_translated(url: str, code: str) -> str:
     return urlunsplit(parts._replace(query=query.urlencode(safe="/")))
 
 
-def switch_url(path: str, code: str) -> str:
-    """The switcher's link: through `choose_language`, which remembers the choice, to `path`
-    in `code`."""
+def switch_url(there: str, code: str) -> str:
+    """The switcher's link to `there` (a page in `code`): through `choose_language`, which
+    remembers the choice, then redirects there."""
     query = QueryDict(mutable=True)
-    query["next"] = same_site_translation(path, code)
+    query["next"] = there
     return f"{reverse('choose_language', args=[code])}?{query.urlencode(safe='/')}"

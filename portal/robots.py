@@ -16,7 +16,7 @@ def closed_paths() -> list[str]:
     for code in language_codes():
         with translation.override(code):
             paths += [reverse("search"), reverse("contribute_dashboard")]
-    paths.append(reverse("choose_language", args=[language_codes()[0]]).rsplit("/", 2)[0] + "/")
+    paths.append(reverse("choose_language", args=["-"])[: -len("-/")])
     paths.append(reverse("wagtailadmin_home"))
     return paths
 
