@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from bilingual.languages import localized, localized_names
+from bilingual.languages import current_language, get_language_info, localized, localized_names
 from bilingual.page_form import HousePageForm
 from bilingual.pagination import ListingPaginator
 from bilingual.panels import TranslationStatusPanel
@@ -76,7 +76,7 @@ class ArticleIndexPage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
         articles = article_cards(ArticlePage.objects.child_of(self))
         context["articles"] = ListingPaginator(
             articles, ARTICLES_PER_PAGE, count_cache_key=count_key("section", self.pk)
-        ).get_page(request.GET.get("page"))
+        ).page_for_reader(request)
         return context
 
 
@@ -179,6 +179,10 @@ class ArticlePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["article_parts_version"] = ARTICLE_PARTS.current()
+        # Not written in the reader's language, the story is read in another: its page's
+        # metadata says so, and its head sends search engines there (templates/base.html).
+        context["text_language"] = self.text_language(current_language())
+        context["og_locale"] = get_language_info(context["text_language"]).og_locale
         return context
 
 

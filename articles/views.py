@@ -42,7 +42,7 @@ def page_of_cards(request, articles, count_cache_key):
     """The requested page of cards for the live, public articles among `articles`."""
     return ListingPaginator(
         article_cards(articles), ARTICLES_PER_PAGE, count_cache_key=count_cache_key
-    ).get_page(request.GET.get("page"))
+    ).page_for_reader(request)
 
 
 def search(request):
@@ -60,5 +60,5 @@ def search(request):
     articles = {page.pk: page for page in article_cards(ArticlePage.objects.filter(pk__in=found))}
     results = ListingPaginator(
         [articles[pk] for pk in found if pk in articles], ARTICLES_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    ).page_for_reader(request)
     return render(request, "articles/search.html", {"query": query, "articles": results})

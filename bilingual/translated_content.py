@@ -137,6 +137,14 @@ class TranslatedContent:
         """The languages this item really exists in: every translated field written."""
         return languages_with(self, self.translated_fields)
 
+    def text_language(self, wanted: str) -> str:
+        """The language a reader asking for `wanted` reads this item in: `wanted` when it is
+        written in it, else the first language it is written in, in the order `localized`
+        falls back."""
+        written = self.translated_languages()
+        fallbacks = [wanted, *(code for code in language_codes() if code != wanted)]
+        return next((code for code in fallbacks if code in written), wanted)
+
     def missing_fields(self) -> dict[str, tuple[str, ...]]:
         """Translated fields of this object still empty, by language (complete ones left out)."""
         values = values_from_object(self, self.translated_fields)

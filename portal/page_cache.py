@@ -51,7 +51,8 @@ ENTRY_SECONDS = 24 * 60 * 60
 # Dated pages of a headline list (/en/headlines/mn/2025-12-05/) change with the list itself:
 # its numbering, its source menu and the neighbouring days' links all move with one headline.
 ARCHIVE_DAY = re.compile(r"^(/[^/]+/headlines/[^/]+/)\d{4}-\d{2}-\d{2}/$")
-# /sitemap.xml and, on a large site, the documents of its index (/sitemap-pages.xml?p=2).
+# /sitemap.xml and the documents of its index (/sitemap-pages.xml?p=2, the news sitemaps
+# /sitemap-news-en.xml): what changes one changes the index, so one purge takes them all.
 SITEMAP = re.compile(r"^/sitemap[^/]*\.xml$")
 SITEMAP_GROUP = "/sitemap.xml"
 

@@ -4,7 +4,9 @@ Read from the templates: every page shows the section navigation; the home page 
 lead and latest article cards (title, summary, byline names) and one headline list per
 language; a section lists its articles' cards; an article shows its author boxes and topic
 names; author and topic pages list their articles' cards; the headline archive, its dated
-pages and the feeds show headlines and their sources' domains; the sitemap lists the pages.
+pages and the feeds show headlines and their sources' domains; the sitemaps list the pages
+(the news sitemaps, the articles of the last two days: purged with the index, see
+`page_cache.purge_group`).
 
 Purges are sent once the transaction commits (before that, a reader could still read the old
 rows and store them again), through Wagtail's frontend cache (`purge_urls_from_cache`), so a

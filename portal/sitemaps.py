@@ -1,4 +1,5 @@
-"""The sitemap: an index (/sitemap.xml) of sections, each paged under 50,000 addresses.
+"""The sitemap: an index (/sitemap.xml) of sections, each paged under 50,000 addresses, and
+a Google News sitemap per language (/sitemap-news-en.xml), listed in the index.
 
 Every public address is listed once per language it exists in, with hreflang alternates
 between them. Which languages a page exists in is worked out by the database from the
@@ -6,6 +7,7 @@ translated fields (`translated_fields` through `lacking_text`), so a page of the
 reads its rows and never a body; each page of a section is one slice of one query.
 """
 
+import datetime
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -17,8 +19,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import BooleanField, Case, Exists, Max, OuterRef, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from wagtail.models import Page, Site, get_page_models
 
 from articles.models import ArticlePage, Topic
@@ -211,6 +214,91 @@ SITEMAPS = {
 }
 
 
+# Google News reads articles of the last two days, at most 1,000 a sitemap.
+NEWS_WINDOW = datetime.timedelta(hours=48)
+NEWS_LIMIT = 1_000
+NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+class NewsSitemap(Sitemap):
+    """The articles first published in the last 48 hours that exist in `code`, newest first:
+    one query, whatever the number of articles (`first_published_at` is indexed)."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    @property
+    def paginator(self):
+        return Paginator([None], 1)  # one document, whatever it holds
+
+    def articles(self):
+        root = site_root()
+        if root is None:
+            return ArticlePage.objects.none()
+        self.root_url_path = root.url_path
+        since = timezone.now() - NEWS_WINDOW
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(root)
+            .filter(first_published_at__gte=since)
+            .exclude(
+                lacking_text(
+                    ArticlePage, ArticlePage.translated_fields, [self.code], published=True
+                )
+            )
+            .order_by("-first_published_at", "-pk")
+            .only("url_path", "first_published_at", f"title_{self.code}")
+        )
+
+    def get_latest_lastmod(self):
+        return None
+
+    def entries(self):
+        """(address path, title, first publication) of each article, in this language."""
+        with translation.override(self.code):
+            prefix = reverse("wagtail_serve", args=[""])
+        for article in self.articles()[:NEWS_LIMIT]:
+            path = prefix + article.url_path[len(self.root_url_path) :]
+            yield path, getattr(article, f"title_{self.code}"), article.first_published_at
+
+
+def news_sitemaps() -> dict:
+    return {f"news-{code}": NewsSitemap(code) for code in language_codes()}
+
+
+@x_robots_tag
+def news_sitemap(request, code):
+    """A Google News sitemap: each recent article in `code` with its publication (the site's
+    name in that language), its first publication time (W3C) and its title."""
+    if code not in language_codes():
+        raise Http404
+    site = f"{request.scheme}://{get_current_site(request).domain}"
+    with translation.override(code):
+        publication = escape(gettext("Mongolia News Portal"))
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="{NEWS_NAMESPACE}">'
+    ]
+    for address, title, published in NewsSitemap(code).entries():
+        lines.append(
+            f"<url><loc>{escape(site + address, QUOTE)}</loc><news:news>"
+            f"<news:publication><news:name>{publication}</news:name>"
+            f"<news:language>{code}</news:language></news:publication>"
+            f"<news:publication_date>{published.isoformat(timespec='seconds')}"
+            "</news:publication_date>"
+            f"<news:title>{escape(title)}</news:title></news:news></url>"
+        )
+    lines.append("</urlset>\n")
+    return HttpResponse("\n".join(lines), content_type="application/xml")
+
+
+def sitemap_index(request):
+    """The index of every section's pages and of each language's news sitemap."""
+    return index(request, sitemaps=SITEMAPS | news_sitemaps(), sitemap_url_name="sitemap_section")
+
+
 @x_robots_tag
 def sitemap_section(request, section):
     """One page of a section: every item once per language it exists in, with hreflang
@@ -250,11 +338,8 @@ def sitemap_section(request, section):
 QUOTE = {'"': "&quot;"}
 
 urlpatterns = [
-    path(
-        "sitemap.xml",
-        index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    # Before the sections' pattern, which the index reverses for "news-en" to this address.
+    path("sitemap-news-<str:code>.xml", news_sitemap, name="news_sitemap"),
     path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
 ]

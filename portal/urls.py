@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import sitemaps
+from .robots import robots_txt
 
 # A database that cannot be reached answers 503 with Retry-After; any other error, the 500
 # page. (The health probes /healthz and /readyz are answered by portal.middleware.)
@@ -15,8 +16,11 @@ handler500 = "portal.health.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # An index of sections, each paged (portal/sitemaps.py).
+    # An index of sections, each paged, and the news sitemaps (portal/sitemaps.py).
     path("", include(sitemaps.urlpatterns)),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # The language switcher's links: remember the choice, then the same page in it.
+    path("", include("bilingual.urls")),
 ]
 
 # Media files on disk, served by Django while debugging or when SERVE_MEDIA is set (one

@@ -32,13 +32,15 @@ class TestListings:
         nav = BeautifulSoup(client.get("/mn/news/?page=2").content, "html.parser")
         assert " ".join(nav.select_one(".pagination").get_text().split()) == "Өмнөх 2 хуудасны 2"
 
-    @pytest.mark.parametrize("bad_page", ["abc", "-1", "999", "1.5"])
-    def test_bad_page_numbers_give_the_nearest_page(self, client, section, bad_page):
+    @pytest.mark.parametrize("bad_page", ["abc", "-1", "0", "2", "999", "1.5"])
+    def test_a_page_number_that_names_no_page_is_not_found(self, client, section, bad_page):
         ArticlePageFactory(parent=section, title_en="The only story")
 
         response = client.get(f"/en/news/?page={bad_page}")
 
-        assert card_titles(response) == ["The only story"]
+        assert response.status_code == 404
+        assert card_titles(response) == []
+        assert card_titles(client.get("/en/news/?page=last")) == ["The only story"]
 
     def test_drafts_and_other_sections_are_not_listed(self, client, section, home_page):
         other = ArticleIndexPageFactory(parent=home_page, title_en="Opinion", slug="opinion")

@@ -28,16 +28,20 @@ def test_the_switcher_offers_the_new_language_at_the_same_place(client, article)
     page = BeautifulSoup(client.get("/en/news/dialogue/").content, "html.parser")
 
     assert [(a.get_text(strip=True), a["href"]) for a in page.select(".language-switcher a")] == [
-        ("Монгол", "/mn/news/dialogue/"),
-        ("Қазақша", "/kk/news/dialogue/"),
+        ("Монгол", "/language/mn/?next=/mn/news/dialogue/"),
+        ("Қазақша", "/language/kk/?next=/kk/news/dialogue/"),
     ]
+    assert client.get("/language/kk/?next=/en/news/dialogue/")["Location"] == "/kk/news/dialogue/"
 
 
 def test_a_page_in_the_new_language_falls_back_and_says_so(client, article):
     page = BeautifulSoup(client.get("/kk/news/dialogue/").content, "html.parser")
 
     assert page.html["lang"] == "kk"
-    assert page.select_one('meta[property="og:locale"]')["content"] == "kk_KZ"
+    # The story's text is English: so is its metadata (a section in Kazakh is Kazakh).
+    assert page.select_one('meta[property="og:locale"]')["content"] == "en_GB"
+    section = BeautifulSoup(client.get("/kk/news/").content, "html.parser")
+    assert section.select_one('meta[property="og:locale"]')["content"] == "kk_KZ"
     assert page.select_one(".language-switcher [aria-current]").get_text() == "Қазақша"
     title = page.select_one("h1")
     assert (title.get_text(strip=True), title.get("lang")) == ("Ulaanbaatar Dialogue", "en")

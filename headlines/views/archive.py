@@ -60,9 +60,9 @@ def archive(request, list_language: Language, day=None):
         f"archive-count:{HEADLINE_LISTS.current()}:{getattr(Site.find_for_request(request), 'pk', '')}:"
         f"{list_language.code}:{chosen.pk if chosen else ''}:{day or ''}"
     )
-    page = ListingPaginator(headlines, HEADLINES_PER_PAGE, count_cache_key=count_key).get_page(
-        request.GET.get("page")
-    )
+    page = ListingPaginator(
+        headlines, HEADLINES_PER_PAGE, count_cache_key=count_key
+    ).page_for_reader(request)
     context["page_obj"] = page
     context["day_groups"] = day_groups(page)
     return render(request, "headlines/archive.html", context)

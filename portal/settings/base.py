@@ -181,6 +181,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = DEFAULT_LANGUAGE
 LANGUAGES = [(language.code, language.name) for language in LANGUAGE_TABLE]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The reader's choice in the language switcher (bilingual.views), which "/" follows: kept a
+# year, sent on links from other sites (Lax) so that "/" honours it there too.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 USE_TZ = True
 # Readers and editors see Ulaanbaatar time; the database stores UTC.
@@ -414,6 +418,8 @@ PAGE_CACHE_VIEWS = [
     "headlines:feed",
     "sitemap",
     "sitemap_section",
+    "news_sitemap",
+    "robots_txt",
 ]
 # Wagtail's frontend cache sends every purge to each backend here. "local" (always) is this
 # site's page cache. A CDN is purged too when configured from the environment:

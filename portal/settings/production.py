@@ -34,10 +34,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 # How much of our address a followed link is told: "same-origin" tells other sites nothing.
 SECURE_REFERRER_POLICY = env.str("SECURE_REFERRER_POLICY", default="same-origin")
-# Session and CSRF cookies travel over HTTPS only; off only to try production settings
-# over plain HTTP on a private machine.
+# Session, CSRF and language cookies travel over HTTPS only; off only to try production
+# settings over plain HTTP on a private machine.
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
+LANGUAGE_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 # No other site may frame ours (Wagtail's preview frames its own pages, which it allows).
 X_FRAME_OPTIONS = "DENY"
 # The Content-Security-Policy and Permissions-Policy are in base.py: every environment,

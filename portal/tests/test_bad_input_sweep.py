@@ -67,7 +67,10 @@ def public_site(demo_site):
         "/{lang}/headlines/en/2025-12-05/",
         "/{lang}/headlines/en/feed/",
         "/{lang}/contribute/login/",
+        "/language/{lang}/",
         "/sitemap.xml",
+        "/sitemap-news-{lang}.xml",
+        "/robots.txt",
     ]
 
 

@@ -61,7 +61,7 @@ class TestAnAddressNamingAnotherHost:
 
     def test_the_language_switcher_offers_each_front_page(self, soup):
         switcher = soup.select_one("nav.language-switcher")
-        assert [a["href"] for a in switcher.select("a")] == ["/mn/"]
+        assert [a["href"] for a in switcher.select("a")] == ["/language/mn/"]
 
     def test_no_link_on_the_page_leaves_the_site(self, soup):
         addresses = [tag.get("href", "") for tag in soup.select("a, link")]

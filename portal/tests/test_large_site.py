@@ -181,6 +181,7 @@ def reading_paths() -> dict[str, str]:
         "sitemap": "/sitemap.xml",
         "sitemap pages": "/sitemap-pages.xml",
         "sitemap headlines": "/sitemap-headlines.xml",
+        "news sitemap": "/sitemap-news-mn.xml",
     }
 
 
