@@ -1,7 +1,7 @@
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .languages import current_language, get_language_info, site_languages
+from .languages import current_language, site_languages
 
 
 def languages(request):
@@ -9,7 +9,6 @@ def languages(request):
     here = request.get_full_path()
     active = current_language()
     return {
-        "og_locale": get_language_info(active).og_locale,
         "site_languages": site_languages(),
         "language_links": [
             {

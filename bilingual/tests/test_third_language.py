@@ -37,7 +37,10 @@ def test_a_page_in_the_new_language_falls_back_and_says_so(client, article):
     page = BeautifulSoup(client.get("/kk/news/dialogue/").content, "html.parser")
 
     assert page.html["lang"] == "kk"
-    assert page.select_one('meta[property="og:locale"]')["content"] == "kk_KZ"
+    # The link preview speaks the language of the story's text; the section's, the page's.
+    assert page.select_one('meta[property="og:locale"]')["content"] == "en_GB"
+    section = BeautifulSoup(client.get("/kk/news/").content, "html.parser")
+    assert section.select_one('meta[property="og:locale"]')["content"] == "kk_KZ"
     assert page.select_one(".language-switcher [aria-current]").get_text() == "Қазақша"
     title = page.select_one("h1")
     assert (title.get_text(strip=True), title.get("lang")) == ("Ulaanbaatar Dialogue", "en")
