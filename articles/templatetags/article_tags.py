@@ -5,6 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 
+from ..listing_cache import ARTICLE_LISTINGS
+from ..reading_time import reading_minutes
+from ..related import related_articles
 from ..renditions import IMAGE_USES
 
 register = template.Library()
@@ -79,3 +82,24 @@ def rendition_of(image, use):
     spec = use.spec(max(use.widths), use.formats[-1])
     made = renditions_or_none(image, spec)
     return made[spec] if made else None
+
+
+@register.simple_tag(takes_context=True)
+def reading_minutes_of(context, page):
+    """`{% reading_minutes_of page as minutes %}`: minutes to read the body shown, counted
+    once per published revision (a preview counts its draft)."""
+    request = context.get("request")
+    minutes, _language = reading_minutes(page, draft=bool(getattr(request, "is_preview", False)))
+    return minutes
+
+
+@register.simple_tag
+def article_listings_version():
+    """The version of every listing of articles, for a fragment cached until one changes."""
+    return ARTICLE_LISTINGS.current()
+
+
+@register.simple_tag
+def related_articles_of(page, topics):
+    """`{% related_articles_of page article_topics as related %}`: up to four cards to read next."""
+    return related_articles(page, topic_ids=[topic.pk for topic in topics])
