@@ -1,13 +1,14 @@
 """The versions of what articles and their cards show, for the fragments cached under them.
 
 ARTICLE_LISTINGS moves when the article listings change: an article published, unpublished,
-moved or deleted, or a page's privacy changed. Listings keep their counts under it
-(bilingual.pagination), the front page its cards.
+moved or deleted, or a page's privacy changed; also when a topic is deleted or an author
+saved (cards show their names). Listings keep their counts under it (bilingual.pagination),
+the front page its cards, each article its related stories (articles.related).
 
 ARTICLE_PARTS moves when what an article shows besides its own revision changes: an author
 (name, photo, credentials, biography, links), a topic, an image (its file, focal point or
-deleted renditions), a byline or an article's topics. Article pages and the front page's
-cards are cached under it.
+deleted renditions), a byline or an article's topics, a section (its title is the
+article's kicker and breadcrumb). Article pages and the front page's cards are cached under it.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -29,7 +30,7 @@ def count_key(kind: str, pk) -> str:
 def connect():
     from authors.models import Author, AuthorLink
 
-    from .models import ArticleAuthor, ArticlePage, Topic
+    from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
 
     image_model = get_image_model()
     # Bylines and topics are published with the article's revision, but code may also
@@ -39,6 +40,9 @@ def connect():
             signal.connect(ARTICLE_PARTS.bump, sender=model, dispatch_uid="article-parts")
     m2m_changed.connect(
         ARTICLE_PARTS.bump, sender=ArticlePage.topics.through, dispatch_uid="article-parts"
+    )
+    page_published.connect(
+        ARTICLE_PARTS.bump, sender=ArticleIndexPage, dispatch_uid="article-parts"
     )
     # A new rendition changes nothing shown (the admin makes thumbnails all day); a deleted
     # one may be in a cached page.
@@ -51,3 +55,5 @@ def connect():
     post_page_move.connect(ARTICLE_LISTINGS.bump, dispatch_uid="listings-move")
     for signal in (post_save, post_delete):
         signal.connect(ARTICLE_LISTINGS.bump, sender=PageViewRestriction, dispatch_uid="listings")
+        signal.connect(ARTICLE_LISTINGS.bump, sender=Author, dispatch_uid="listings")
+    post_delete.connect(ARTICLE_LISTINGS.bump, sender=Topic, dispatch_uid="listings")

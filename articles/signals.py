@@ -3,6 +3,7 @@ import logging
 from django.db.models.signals import post_save
 from wagtail.signals import page_published
 
+from .reading_time import count_at_publication
 from .renditions import AUTHOR_PHOTO, make_article_renditions, make_renditions
 
 logger = logging.getLogger(__name__)
@@ -23,6 +24,11 @@ def make_renditions_at_publication(sender, instance, **kwargs):
         logger.exception("Could not make the renditions of article %s", instance.pk)
 
 
+def count_reading_time_at_publication(sender, instance, **kwargs):
+    """Count the published body's reading time now, once for this revision."""
+    count_at_publication(instance)
+
+
 def make_author_photo_renditions(sender, instance, **kwargs):
     """An author's photo is shown in every article they wrote: resize it when it is saved."""
     try:
@@ -38,4 +44,5 @@ def connect():
 
     page_published.connect(date_article_at_first_publication, sender=ArticlePage)
     page_published.connect(make_renditions_at_publication, sender=ArticlePage)
+    page_published.connect(count_reading_time_at_publication, sender=ArticlePage)
     post_save.connect(make_author_photo_renditions, sender=Author)

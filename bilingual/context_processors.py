@@ -4,7 +4,7 @@ from django.http import QueryDict
 from django.urls import reverse, translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .languages import current_language, get_language_info, site_languages
+from .languages import current_language, site_languages
 
 
 def languages(request):
@@ -24,7 +24,6 @@ def languages(request):
             }
         )
     return {
-        "og_locale": get_language_info(active).og_locale,
         "site_languages": site_languages(),
         "language_links": links,
     }

@@ -2,11 +2,11 @@
 
 Read from the templates: every page shows the section navigation; the home page shows the
 lead and latest article cards (title, summary, byline names) and one headline list per
-language; a section lists its articles' cards; an article shows its author boxes and topic
-names; author and topic pages list their articles' cards; the headline archive, its dated
-pages and the feeds show headlines and their sources' domains; the sitemaps list the pages
-(the news sitemaps, the articles of the last two days: purged with the index, see
-`page_cache.purge_group`).
+language; a section lists its articles' cards; an article shows its author boxes, topic
+names and related stories' cards (those sharing its topics or section); author and topic
+pages list their articles' cards; the headline archive, its dated pages and the feeds show
+headlines and their sources' domains; the sitemaps list the pages (the news sitemaps, the
+articles of the last two days: purged with the index, see `page_cache.purge_group`).
 
 Purges are sent once the transaction commits (before that, a reader could still read the old
 rows and store them again), through Wagtail's frontend cache (`purge_urls_from_cache`), so a
@@ -28,6 +28,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from articles.related import neighbours
 from authors.models import Author
 from bilingual.languages import site_languages
 from headlines.models import Headline, Source
@@ -121,6 +122,14 @@ def articles_paths(articles) -> set[str]:
     return paths
 
 
+def related_paths(article, topic_ids=None) -> set[str]:
+    """The stories whose "Related articles" may show this one (see articles.related)."""
+    paths = set()
+    for url_path in neighbours(article, topic_ids):
+        paths |= url_path_paths(url_path)
+    return paths
+
+
 def page_context_paths(page) -> set[str]:
     """A page, and the pages that list it or link to it, for the page types that have them."""
     paths = page_paths(page) | {page_cache.SITEMAP_GROUP}
@@ -132,6 +141,7 @@ def page_context_paths(page) -> set[str]:
         paths |= topic_page_paths(
             *Topic.objects.filter(articlepage=page.pk).values_list("slug", flat=True)
         )
+        paths |= related_paths(page)
     return paths
 
 
@@ -269,6 +279,8 @@ def on_topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
         )
     if action in ("post_add", "post_remove", "pre_clear") and pk_set:
         purge(topic_page_paths(*Topic.objects.filter(pk__in=pk_set).values_list("slug", flat=True)))
+        if instance.live:  # the stories of a topic it joined or left may list it as related
+            purge(related_paths(instance, list(pk_set)))
 
 
 def on_headlines_changed(sender, **kwargs):

@@ -1,4 +1,3 @@
-import json
 import logging
 
 from django import template
@@ -6,8 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 
-from bilingual.languages import current_language, localized
-
+from ..listing_cache import ARTICLE_LISTINGS
+from ..reading_time import reading_minutes
+from ..related import related_articles
 from ..renditions import IMAGE_USES
 
 register = template.Library()
@@ -85,42 +85,21 @@ def rendition_of(image, use):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """This site's address for a path; an address already absolute (media on a bucket or a
-    CDN) as it is."""
-    return context["request"].build_absolute_uri(url)
+def reading_minutes_of(context, page):
+    """`{% reading_minutes_of page as minutes %}`: minutes to read the body shown, counted
+    once per published revision (a preview counts its draft)."""
+    request = context.get("request")
+    minutes, _language = reading_minutes(page, draft=bool(getattr(request, "is_preview", False)))
+    return minutes
 
 
-@register.simple_tag(takes_context=True)
-def article_structured_data(context, page):
-    """schema.org NewsArticle as JSON-LD, in the reader's language, for search engines."""
-    request = context["request"]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": str(localized(page, "title"))[:110],
-        "description": str(localized(page, "summary")),
-        "inLanguage": current_language(),
-        "url": request.build_absolute_uri(page.get_url(request)),
-        "author": [
-            {
-                "@type": "Person",
-                "name": str(localized(author, "name")),
-                "url": request.build_absolute_uri(author.get_absolute_url()),
-            }
-            for author in page.authors
-        ],
-    }
-    # A draft seen in preview has no dates yet.
-    published = page.published_at or page.first_published_at
-    if published:
-        data["datePublished"] = published.isoformat()
-        data["dateModified"] = (page.last_published_at or published).isoformat()
-    if page.original_source_url:
-        data["isBasedOn"] = page.original_source_url
-    share_image = context.get("share_image")
-    if share_image:
-        data["image"] = [request.build_absolute_uri(share_image.url)]
-    # Escape "<" so that no text in the article can close the script element.
-    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+@register.simple_tag
+def article_listings_version():
+    """The version of every listing of articles, for a fragment cached until one changes."""
+    return ARTICLE_LISTINGS.current()
+
+
+@register.simple_tag
+def related_articles_of(page, topics):
+    """`{% related_articles_of page page.topic_list as related %}`: up to four cards to read next."""
+    return related_articles(page, topic_ids=[topic.pk for topic in topics])
