@@ -412,6 +412,10 @@ PAGE_CACHE_VIEWS = [
     "headlines:archive",
     "headlines:archive_day",
     "headlines:feed",
+    "site_feed",
+    "section_feed",
+    "author_feed",
+    "topic_feed",
     "sitemap",
     "sitemap_section",
 ]
