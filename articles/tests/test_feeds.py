@@ -388,3 +388,20 @@ class TestFeedsAreFoundFromThePages:
             "/en/feeds/atom/",
             "Latest articles · Mongolia News Portal (Atom)",
         ) in links
+
+
+def test_a_lost_image_file_leaves_the_item_without_an_enclosure(client, section):
+    from django.core.cache import cache
+
+    image = get_image_model().objects.create(
+        title="Lost", file=get_test_image_file(size=(1300, 700))
+    )
+    publish(ArticlePageFactory(parent=section, live=False, lead_image=image, title_en="Kept"))
+    rendition = image.get_rendition(LEAD_IMAGE.largest_fallback_spec)
+    rendition.file.storage.delete(rendition.file.name)  # a lost disk, an emptied bucket
+    cache.clear()  # and no size remembered
+
+    (entry,) = parse(client, "/en/feeds/atom/").entries
+
+    assert entry.title == "Kept"
+    assert not entry.enclosures
