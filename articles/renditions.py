@@ -5,15 +5,32 @@ publishing an article makes them (see `articles.signals`), so a reader's request
 rendition already made: resizing an image inside a request is what made first visits slow.
 """
 
+import logging
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from .blocks import CaptionedImageBlock
 
+logger = logging.getLogger(__name__)
+
 # The fallback keeps the uploaded file's format (a photo stays JPEG, a drawing PNG).
 ORIGINAL = "original"
+# A rendition's media type, by its file's extension (a format's name is its extension).
+MIME_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "avif": "image/avif",
+}
+# A file's size never changes under its name (a new rendition gets a new name): keep it long.
+FILE_SIZE_SECONDS = 30 * 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -40,6 +57,11 @@ class ImageUse:
     @property
     def specs(self) -> list[str]:
         return [self.spec(width, fmt) for fmt in self.formats for width in self.widths]
+
+    @property
+    def largest_fallback_spec(self) -> str:
+        """The one rendition every reader can open: the largest, in the fallback format."""
+        return self.spec(max(self.widths), self.formats[-1])
 
 
 # Widths follow the layout in static/css/site.css: the article column is at most 44rem
@@ -71,21 +93,64 @@ IMAGE_USES = {
 }
 
 
-def prefetch_card_renditions(lookup: str) -> Prefetch:
-    """For a queryset whose `lookup` (say "lead_image") is select_related: the card
-    renditions of every row in one query, where `{% picture_of %}` looks first."""
+def prefetch_renditions(lookup: str, specs) -> Prefetch:
+    """For a queryset whose `lookup` (say "lead_image") is select_related: these renditions
+    of every row in one query, where Wagtail (and `existing_rendition`) looks first."""
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(
         f"{lookup}__renditions",
-        queryset=rendition_model.objects.filter(filter_spec__in=CARD_IMAGE.specs),
+        queryset=rendition_model.objects.filter(filter_spec__in=list(specs)),
         to_attr="prefetched_renditions",
     )
 
 
-def make_renditions(image, *uses: ImageUse) -> None:
-    """Make (or find) every rendition of `image` that `uses` show."""
-    if image is not None:
-        image.get_renditions(*[spec for use in uses for spec in use.specs])
+def prefetch_card_renditions(lookup: str) -> Prefetch:
+    """The card renditions, where `{% picture_of %}` looks first."""
+    return prefetch_renditions(lookup, CARD_IMAGE.specs)
+
+
+def existing_rendition(image, spec: str):
+    """The rendition `spec` of `image` among its prefetched renditions, or None: never made
+    here, for a reader's request must not resize an image (publication makes them)."""
+    if image is None or getattr(image, "prefetched_renditions", None) is None:
+        return None
+    wanted = Filter(spec)
+    return image.find_existing_renditions(wanted).get(wanted)
+
+
+def mime_type(rendition) -> str:
+    extension = PurePosixPath(rendition.file.name).suffix.lstrip(".").lower()
+    return MIME_TYPES.get(extension, "application/octet-stream")
+
+
+def file_size_key(rendition) -> str:
+    return f"rendition-bytes:{rendition.file.name}"
+
+
+def file_sizes(renditions) -> dict[str, int]:
+    """The size in bytes of each rendition's file, by file name: from the cache (written when
+    the rendition is made), else from the storage once. A file that is gone is left out."""
+    renditions = [rendition for rendition in renditions if rendition is not None]
+    known = cache.get_many([file_size_key(rendition) for rendition in renditions])
+    sizes = {}
+    for rendition in renditions:
+        size = known.get(file_size_key(rendition))
+        if size is None:
+            try:
+                size = rendition.file.size
+            except Exception:  # a lost file, a bucket that does not answer
+                logger.warning("No size for rendition file %s", rendition.file.name)
+                continue
+            cache.set(file_size_key(rendition), size, FILE_SIZE_SECONDS)
+        sizes[rendition.file.name] = size
+    return sizes
+
+
+def make_renditions(image, *uses: ImageUse) -> dict:
+    """Make (or find) every rendition of `image` that `uses` show, by spec."""
+    if image is None:
+        return {}
+    return image.get_renditions(*[spec for use in uses for spec in use.specs])
 
 
 def body_images(page):
@@ -104,7 +169,8 @@ def body_images(page):
 def make_article_renditions(page) -> None:
     """Everything a reader will be shown of this article's images: the lead image on the
     article, on cards and in link previews; the body's images; its authors' photos."""
-    make_renditions(page.lead_image, LEAD_IMAGE, CARD_IMAGE, SHARE_IMAGE)
+    lead = make_renditions(page.lead_image, LEAD_IMAGE, CARD_IMAGE, SHARE_IMAGE)
+    file_sizes([lead.get(LEAD_IMAGE.largest_fallback_spec)])  # the feeds' enclosure states it
     for image in body_images(page):
         make_renditions(image, BODY_IMAGE)
     for link in page.article_authors.select_related("author__photo"):

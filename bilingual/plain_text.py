@@ -6,6 +6,7 @@ spaces and joiners) make one name look like another. Forms refuse them with a me
 importers, which take text nobody on staff typed, tidy them away instead.
 """
 
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -49,3 +50,15 @@ def tidy_one_line(value: str) -> str:
             continue
         kept.append(" " if category in BREAKING_CATEGORIES else char)
     return " ".join("".join(kept).split())
+
+
+# What XML 1.0 cannot hold at all: C0 controls but tab and line breaks, lone surrogates and
+# the two non-characters. Django's feed writer refuses the controls with an exception (a 500)
+# and a reader's parser refuses the rest.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    """`value` as text an XML document (a feed) can carry: rows saved before such characters
+    were refused must not break the whole document."""
+    return XML_ILLEGAL.sub("", "" if value is None else str(value))

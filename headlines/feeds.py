@@ -1,7 +1,6 @@
 """An RSS feed per list: the headlines a list shows, each linking to the original story."""
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -11,13 +10,11 @@ from django.utils.translation import gettext as _
 
 from bilingual.dates import short_date
 from bilingual.languages import Language
+from bilingual.plain_text import xml_text
 
 from .lists import public_headlines
 
 ITEMS_IN_FEED = 50
-
-
-XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -54,7 +51,7 @@ class HeadlineFeed(Feed):
         headline, language = item
         title, is_translation = headline.title_for_list(language)
         # Rows saved before control characters were refused must not break the whole feed.
-        title = XML_ILLEGAL.sub("", str(title))
+        title = xml_text(title)
         if not is_translation:
             return title
         with translation.override(language):  # the mark follows the list, like PUBLISHED

@@ -7,6 +7,9 @@ names and related stories' cards (those sharing its topics or section); author a
 pages list their articles' cards; the headline archive, its dated pages and the feeds show
 headlines and their sources' domains; the sitemaps list the pages (the news sitemaps, the
 articles of the last two days: purged with the index, see `page_cache.purge_group`).
+The article feeds (articles/feeds.py: the site's, and each section's, author's and topic's,
+RSS and Atom) show their articles' titles, summaries, bylines, section and topic names: they
+are purged with the page that lists the same articles.
 
 Purges are sent once the transaction commits (before that, a reader could still read the old
 rows and store them again), through Wagtail's frontend cache (`purge_urls_from_cache`), so a
@@ -27,6 +30,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from articles.feeds import FEED_FORMATS
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
 from articles.related import neighbours
 from authors.models import Author
@@ -80,15 +84,42 @@ def home_paths() -> set[str]:
     return paths
 
 
+def feed_paths(kind: str, slug: str = "") -> set[str]:
+    """An article feed (`kind`: site, section, author, topic) in every format and language."""
+    paths = set()
+    for feed_format in FEED_FORMATS:
+        kwargs = {"feed_format": feed_format, **({"slug": slug} if slug else {})}
+        paths |= named_paths(f"{kind}_feed", **kwargs)
+    return paths
+
+
+def site_feed_paths() -> set[str]:
+    return feed_paths("site")
+
+
+def section_paths(url_path: str) -> set[str]:
+    """A section page (by its `url_path`) and its feeds."""
+    slug = url_path.rstrip("/").rsplit("/", 1)[-1]
+    return url_path_paths(url_path) | feed_paths("section", slug)
+
+
+def parent_url_path(url_path: str) -> str:
+    return url_path.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
 def author_page_paths(*slugs) -> set[str]:
-    """The author pages, and the sitemap that lists them."""
-    paths = {path for slug in slugs if slug for path in named_paths("author_detail", slug=slug)}
+    """The author pages and their feeds, and the sitemap that lists the pages."""
+    paths = set()
+    for slug in filter(None, slugs):
+        paths |= named_paths("author_detail", slug=slug) | feed_paths("author", slug)
     return paths | {page_cache.SITEMAP_GROUP} if paths else paths
 
 
 def topic_page_paths(*slugs) -> set[str]:
-    """The topic pages, and the sitemap that lists them."""
-    paths = {path for slug in slugs if slug for path in named_paths("topic_detail", slug=slug)}
+    """The topic pages and their feeds, and the sitemap that lists the pages."""
+    paths = set()
+    for slug in filter(None, slugs):
+        paths |= named_paths("topic_detail", slug=slug) | feed_paths("topic", slug)
     return paths | {page_cache.SITEMAP_GROUP} if paths else paths
 
 
@@ -104,15 +135,23 @@ def headline_paths() -> set[str]:
 
 def articles_paths(articles) -> set[str]:
     """Each live article's page, the sections and the topic and author pages listing their
-    cards, and the home page: everything showing their cards or bylines."""
+    cards, the home page, and the feeds of all these: everything showing their cards or bylines."""
     rows = list(articles.live().values_list("pk", "url_path"))
     if not rows:
         return set()
-    pks = [pk for pk, _url_path in rows]
-    paths = home_paths()
+    paths = home_paths() | article_feed_paths(rows)
     for _pk, url_path in rows:
         paths |= url_path_paths(url_path)
-        paths |= url_path_paths(url_path.rstrip("/").rsplit("/", 1)[0] + "/")  # its section
+    return paths
+
+
+def article_feed_paths(rows) -> set[str]:
+    """For articles given as `(pk, url_path)` rows: the site's feeds, and the sections', the
+    authors' and the topics' pages and feeds that carry them."""
+    pks = [pk for pk, _url_path in rows]
+    paths = site_feed_paths()
+    for url_path in {parent_url_path(url_path) for _pk, url_path in rows}:
+        paths |= section_paths(url_path)
     paths |= author_page_paths(
         *Author.objects.filter(article_bylines__page__in=pks).values_list("slug", flat=True)
     )
@@ -134,13 +173,7 @@ def page_context_paths(page) -> set[str]:
     """A page, and the pages that list it or link to it, for the page types that have them."""
     paths = page_paths(page) | {page_cache.SITEMAP_GROUP}
     if isinstance(page, ArticlePage):
-        paths |= home_paths() | url_path_paths(page.url_path.rstrip("/").rsplit("/", 1)[0] + "/")
-        paths |= author_page_paths(
-            *Author.objects.filter(article_bylines__page=page.pk).values_list("slug", flat=True)
-        )
-        paths |= topic_page_paths(
-            *Topic.objects.filter(articlepage=page.pk).values_list("slug", flat=True)
-        )
+        paths |= home_paths() | article_feed_paths([(page.pk, page.url_path)])
         paths |= related_paths(page)
     return paths
 
@@ -188,9 +221,9 @@ def purge_everything() -> None:
 def send_everything() -> None:
     page_cache.purge_everything()
     if backends := cdn_backends():
-        paths = headline_paths() | {page_cache.SITEMAP_GROUP}
+        paths = headline_paths() | site_feed_paths() | {page_cache.SITEMAP_GROUP}
         for section in ArticleIndexPage.objects.live().only("url_path"):
-            paths |= page_paths(section)
+            paths |= section_paths(section.url_path)
         root = site_root_url()
         purge_urls_from_cache([root + path for path in sorted(paths)], backends=backends)
 
@@ -301,10 +334,13 @@ def on_author_changed(sender, instance, **kwargs):
 
 
 def on_topic_changed(sender, instance, **kwargs):
+    """Its page, its articles' pages, and every feed naming it among their categories."""
     paths = topic_page_paths(instance.slug, getattr(instance, "_slug_before_save", None))
-    articles = ArticlePage.objects.filter(topics=instance.pk).live()
-    for url_path in articles.values_list("url_path", flat=True):
+    rows = list(ArticlePage.objects.filter(topics=instance.pk).live().values_list("pk", "url_path"))
+    for _pk, url_path in rows:
         paths |= url_path_paths(url_path)
+    if rows:
+        paths |= article_feed_paths(rows)
     purge(paths)
 
 

@@ -8,12 +8,10 @@ from wagtail.images.models import SourceImageIOError
 from ..listing_cache import ARTICLE_LISTINGS
 from ..reading_time import reading_minutes
 from ..related import related_articles
-from ..renditions import IMAGE_USES
+from ..renditions import IMAGE_USES, MIME_TYPES
 
 register = template.Library()
 logger = logging.getLogger(__name__)
-
-MIME_TYPES = {"webp": "image/webp", "avif": "image/avif"}
 
 
 def renditions_or_none(image, *specs) -> dict | None:
@@ -78,8 +76,7 @@ def rendition_of(image, use):
     of a one-size use (a link preview's image)."""
     if not image:
         return None
-    use = IMAGE_USES[use]
-    spec = use.spec(max(use.widths), use.formats[-1])
+    spec = IMAGE_USES[use].largest_fallback_spec
     made = renditions_or_none(image, spec)
     return made[spec] if made else None
 

@@ -1,8 +1,11 @@
 from dataclasses import dataclass
 
 from django import template
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+
+from bilingual.languages import site_languages
 
 register = template.Library()
 
@@ -32,3 +35,16 @@ def headline_title(headline, list_language):
     """`{% headline_title headline language as shown %}`: shown.value, .is_translation, .lang_attr."""
     title, is_translation = headline.title_for_list(list_language)
     return ListedTitle(str(title), title.language, list_language, is_translation)
+
+
+@register.simple_tag
+def headline_feed_links():
+    """`<link rel="alternate">` to each headline list's feed, for a page showing the lists."""
+    return format_html_join(
+        "\n  ",
+        '<link rel="alternate" type="application/rss+xml" href="{}" title="{}">',
+        (
+            (reverse("headlines:feed", kwargs={"list_language": language}), language.list_title)
+            for language in site_languages()
+        ),
+    )

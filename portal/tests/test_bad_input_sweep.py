@@ -66,6 +66,10 @@ def public_site(demo_site):
         "/{lang}/headlines/mn/",
         "/{lang}/headlines/en/2025-12-05/",
         "/{lang}/headlines/en/feed/",
+        "/{lang}/feeds/rss/",
+        "/{lang}/feeds/sections/news/atom/",
+        f"/{{lang}}/feeds/authors/{author.slug}/rss/",
+        f"/{{lang}}/feeds/topics/{topic.slug}/atom/",
         "/{lang}/contribute/login/",
         "/language/{lang}/",
         "/sitemap.xml",
@@ -94,6 +98,10 @@ def test_hostile_path_segments_never_give_a_server_error(client, public_site):
             f"/mn/headlines/{value}/",
             f"/en/headlines/en/{value}/",
             f"/en/contribute/{value}/",
+            f"/mn/feeds/sections/{value}/rss/",
+            f"/en/feeds/authors/{value}/atom/",
+            f"/mn/feeds/topics/{value}/rss/",
+            f"/en/feeds/{value}/",
         ):
             assert_no_server_error(client.get(path), f"path <{label}>")
 

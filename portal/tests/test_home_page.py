@@ -116,7 +116,9 @@ class TestTheDemoSite:
     def test_hreflang_alternates_on_home(self, client, demo_site):
         soup = BeautifulSoup(client.get("/mn/").content, "html.parser")
 
-        alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
+        alternates = {
+            link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")
+        }
 
         assert alternates == {
             "en": "http://testserver/en/",

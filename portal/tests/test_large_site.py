@@ -94,6 +94,9 @@ class TestAGeneratedSite:
             "headlines/mn/?page=last",
             f"headlines/mn/{day.published_on.isoformat()}/",
             "headlines/en/feed/",
+            "feeds/atom/",
+            f"feeds/authors/{guest.slug}/rss/",
+            f"feeds/topics/{topic.slug}/atom/",
         ]
         for path in paths:
             response = client.get(f"/{language}/{path}")
@@ -178,6 +181,10 @@ def reading_paths() -> dict[str, str]:
         "archive last": "/mn/headlines/en/?page=last",
         "archive by source": f"/en/headlines/en/?source={source.domain}",
         "feed": "/en/headlines/mn/feed/",
+        "article feed": "/en/feeds/rss/",
+        "section feed": f"/mn/feeds/sections/{section.slug}/atom/",
+        "author feed": f"/en/feeds/authors/{author.slug}/atom/",
+        "topic feed": f"/mn/feeds/topics/{topic.slug}/rss/",
         "sitemap": "/sitemap.xml",
         "sitemap pages": "/sitemap-pages.xml",
         "sitemap headlines": "/sitemap-headlines.xml",

@@ -86,6 +86,10 @@ class TestReadersAreServedFromTheCache:
             *both("/{lang}/topics/security/"),
             *both("/{lang}/headlines/en/"),
             *both("/{lang}/headlines/mn/feed/"),
+            *both("/{lang}/feeds/rss/"),
+            *both("/{lang}/feeds/sections/news/atom/"),
+            *both("/{lang}/feeds/authors/bolor-lkhaajav/rss/"),
+            *both("/{lang}/feeds/topics/security/atom/"),
             "/sitemap.xml",
             "/sitemap-pages.xml",
             "/sitemap-authors.xml",
@@ -481,3 +485,124 @@ class TestNothingPersonal:
         with committed():
             page.save_revision(user=make_user("editor")).publish()
         assert reader.get("/en/news/not-yet/").status_code == 200
+
+
+def feed_titles(reader, address: str) -> list[str]:
+    import feedparser
+
+    feed = feedparser.parse(page_text(reader, address))
+    assert feed.bozo == 0, address
+    return [entry.title for entry in feed.entries]
+
+
+def feed_text(reader, address: str) -> str:
+    """What a feed reader shows of a feed: titles, bylines and categories."""
+    import feedparser
+
+    feed = feedparser.parse(page_text(reader, address))
+    return " ".join(
+        " ".join([entry.title, *(a.name for a in entry.authors), *(t.term for t in entry.tags)])
+        for entry in feed.entries
+    )
+
+
+@pytest.mark.django_db
+class TestArticleFeedsPurge:
+    site_feeds = [*both("/{lang}/feeds/rss/"), *both("/{lang}/feeds/atom/")]
+
+    def test_a_new_article_shows_in_the_site_and_section_feeds(
+        self, demo_site, reader, prime, committed
+    ):
+        from articles.factories import ArticlePageFactory
+
+        feeds = [*self.site_feeds, *both("/{lang}/feeds/sections/news/rss/")]
+        feeds += both("/{lang}/feeds/sections/news/atom/")
+        prime(*feeds)
+        story = ArticlePageFactory(
+            parent=demo_site.section("news"),
+            live=False,
+            title_en="Rail link opens",
+            title_mn="Төмөр зам нээгдлээ",
+            summary_mn="Товч.",
+        )
+        with committed():
+            story.save_revision().publish()
+        for address in feeds:
+            newest = feed_titles(reader, address)[0]
+            assert newest == ("Төмөр зам нээгдлээ" if "/mn/" in address else "Rail link opens")
+
+    def test_unpublishing_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        feeds = [*self.site_feeds, *both("/{lang}/feeds/sections/analysis/rss/")]
+        feeds += both("/{lang}/feeds/topics/security/atom/")
+        prime(*feeds, *both("/{lang}/feeds/authors/bolor-lkhaajav/atom/"))
+        with committed():
+            staff.post(f"/admin/pages/{article().pk}/unpublish/")
+        for address in feeds:
+            assert "Ulaanbaatar" not in " ".join(feed_titles(reader, address)), address
+        for lang in LANGS:
+            # The guest's only public piece is gone: so is their feed.
+            assert reader.get(f"/{lang}/feeds/authors/bolor-lkhaajav/atom/").status_code == 404
+
+    def test_moving_and_deleting_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        news, opinion = (
+            both("/{lang}/feeds/sections/news/rss/"),
+            both("/{lang}/feeds/sections/opinion/rss/"),
+        )
+        prime(*news, *opinion, *self.site_feeds)
+        herders = article("herders")
+        titles = {herders.title_en, herders.title_mn}
+        with committed():
+            staff.post(f"/admin/pages/{herders.pk}/move/{demo_site.section('opinion').pk}/confirm/")
+        for address in news:
+            assert not titles & set(feed_titles(reader, address)), address
+        for address in opinion:
+            assert titles & set(feed_titles(reader, address)), address
+        with committed():
+            staff.post(f"/admin/pages/{herders.pk}/delete/")
+        for address in [*opinion, *self.site_feeds]:
+            assert not titles & set(feed_titles(reader, address)), address
+
+    def test_an_author_renamed(self, demo_site, reader, prime, committed):
+        feeds = [*self.site_feeds, *both("/{lang}/feeds/sections/news/atom/")]
+        feeds += both("/{lang}/feeds/authors/newsroom/rss/")
+        prime(*feeds)
+        author = Author.objects.get(slug="newsroom")
+        author.name_en, author.name_mn = "City desk", "Хотын алба"
+        with committed():
+            author.save()
+        for address in feeds:
+            text = feed_text(reader, address)
+            assert "City desk" in text or "Хотын алба" in text, address
+
+    def test_a_byline_changed(self, demo_site, reader, prime, committed, make_user):
+        import feedparser
+
+        from articles.models import ArticleAuthor
+
+        feeds = [*self.site_feeds, *both("/{lang}/feeds/authors/newsroom/atom/")]
+        feeds += both("/{lang}/feeds/sections/analysis/rss/")
+        prime(*feeds)
+        page = article()
+        page.article_authors.add(ArticleAuthor(author=Author.objects.get(slug="newsroom")))
+        with committed():
+            page.save_revision(user=make_user("editor")).publish()
+        for address in feeds:
+            entries = feedparser.parse(page_text(reader, address)).entries
+            (dialogue,) = [e for e in entries if "laanbaatar" in e.title or "лаанбаатар" in e.title]
+            assert len(dialogue.authors) == 2, address
+
+    def test_a_topic_renamed_in_the_admin(self, demo_site, reader, prime, staff, committed):
+        feeds = [*self.site_feeds, *both("/{lang}/feeds/sections/analysis/atom/")]
+        feeds += both("/{lang}/feeds/topics/security/rss/")
+        feeds += both("/{lang}/feeds/topics/foreign-policy/rss/")  # shares the article
+        feeds += both("/{lang}/feeds/authors/bolor-lkhaajav/atom/")
+        prime(*feeds)
+        topic = Topic.objects.get(slug="security")
+        with committed():
+            staff.post(
+                f"/admin/snippets/articles/topic/edit/{topic.pk}/",
+                {"name_en": "Defence", "name_mn": "Батлан хамгаалах", "slug": "security"},
+            )
+        for address in feeds:
+            text = feed_text(reader, address)
+            assert "Defence" in text or "Батлан хамгаалах" in text, address
