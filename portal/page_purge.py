@@ -27,6 +27,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -264,7 +265,18 @@ def purge_page(instance, *, before=None):
     if shows_everywhere(instance):
         if before is None or before != navigation_entry(instance) or not instance.live:
             purge_everything()
+    elif isinstance(instance, ArticlePage):
+        purge_related_everywhere()
     purge(paths)
+
+
+def purge_related_everywhere() -> None:
+    """Any older story's "Related articles" may show a story's card (articles.related): the
+    pages that do cannot be listed in bounded time, so every page this site keeps is renewed
+    (a counter moves; uncached, an article costs a few milliseconds). A CDN is sent the
+    newest neighbours (`related_paths`) and keeps the rest for PAGE_CACHE_SHARED_SECONDS."""
+    if settings.PAGE_CACHE_SECONDS:
+        transaction.on_commit(page_cache.purge_everything)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -289,6 +301,8 @@ def on_post_page_move(sender, instance, **kwargs):
     purge(page_context_paths(moved))
     if shows_everywhere(moved):
         purge_everything()
+    elif isinstance(moved, ArticlePage):
+        purge_related_everywhere()
 
 
 def on_byline_changed(sender, instance, **kwargs):
@@ -331,6 +345,14 @@ def remember_slug_before_save(sender, instance, **kwargs):
 def on_author_changed(sender, instance, **kwargs):
     paths = author_page_paths(instance.slug, getattr(instance, "_slug_before_save", None))
     purge(paths | articles_paths(ArticlePage.objects.filter(article_authors__author=instance.pk)))
+    purge_related_everywhere()  # the cards of the author's stories carry the name
+
+
+def on_image_changed(sender, instance, created=False, **kwargs):
+    """A picture replaced, refocused or deleted may be on any card or article; a new one is
+    on none yet."""
+    if not created:
+        purge_related_everywhere()
 
 
 def on_topic_changed(sender, instance, **kwargs):
@@ -372,6 +394,10 @@ def connect():
         pre_save.connect(remember_slug_before_save, sender=model, dispatch_uid="page_purge")
         post_save.connect(receiver, sender=model, dispatch_uid="page_purge")
         pre_delete.connect(receiver, sender=model, dispatch_uid="page_purge")
+
+    image_model = get_image_model()
+    post_save.connect(on_image_changed, sender=image_model, dispatch_uid="page_purge")
+    post_delete.connect(on_image_changed, sender=image_model, dispatch_uid="page_purge")
 
     site_wide = [Site, PageViewRestriction] + [
         model

@@ -174,6 +174,51 @@ class TestWhatAStoredPageIsServedTo:
         assert calls == ["get_many"]
 
 
+def related_titles(reader, address: str) -> str:
+    from bs4 import BeautifulSoup
+
+    block = BeautifulSoup(page_text(reader, address), "html.parser").select_one(".related")
+    return block.get_text(" ", strip=True) if block else ""
+
+
+@pytest.mark.django_db
+class TestRelatedStoriesEverywhere:
+    """Any story's "Related articles" may show another's card: what changes a card renews
+    every stored page."""
+
+    def test_an_unpublished_story_leaves_every_related_block(
+        self, demo_site, reader, prime, committed
+    ):
+        prime(*both(CENSUS))
+        assert "Ulaanbaatar Dialogue" in related_titles(reader, CENSUS.format(lang="en"))
+        with committed():
+            article().unpublish()
+        for address in both(CENSUS):
+            assert "Ulaanbaatar Dialogue" not in related_titles(reader, address), address
+
+    def test_a_retitled_story_is_retitled_in_every_related_block(
+        self, demo_site, reader, prime, committed, make_user
+    ):
+        prime(*both(CENSUS))
+        page = article()
+        page.title_en, page.title_mn = "Dialogue renamed", "Яриа шинэ нэртэй"
+        with committed():
+            page.save_revision(user=make_user("editor")).publish()
+        assert "Dialogue renamed" in related_titles(reader, CENSUS.format(lang="en"))
+        assert "Яриа шинэ нэртэй" in related_titles(reader, CENSUS.format(lang="mn"))
+
+    def test_an_author_renamed_is_renamed_on_every_related_card(
+        self, demo_site, reader, prime, committed
+    ):
+        prime(*both(CENSUS))
+        author = Author.objects.get(slug="bolor-lkhaajav")
+        author.name_en, author.name_mn = "Bolor L. Renamed", "Болор Шинэ"
+        with committed():
+            author.save()
+        assert "Bolor L. Renamed" in related_titles(reader, CENSUS.format(lang="en"))
+        assert "Болор Шинэ" in related_titles(reader, CENSUS.format(lang="mn"))
+
+
 @pytest.mark.django_db
 class TestPublishingPurges:
     def test_a_published_change_shows_on_every_page_listing_the_article(
