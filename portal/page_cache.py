@@ -105,7 +105,7 @@ def may_use_cache(request) -> bool:
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and "Authorization" not in request.headers
+        and "HTTP_AUTHORIZATION" not in request.META
     )
 
 
