@@ -72,7 +72,7 @@ class CorrectionFeed(Feed):
     def item_title(self, item):
         correction, _url = item
         title = tidy_one_line(str(localized(correction.article, "title")))
-        return f"{_('Correction')}: {title}"
+        return _("Correction: %(title)s") % {"title": title}
 
     def item_description(self, item):
         # Rows written past the form (a shell, an import) must not break the whole feed.

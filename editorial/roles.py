@@ -41,6 +41,7 @@ MODEL_PERMISSIONS = {
         "articles.add_correction",
         "articles.change_correction",
         "articles.delete_correction",
+        "breaking_news.change_breakingnews",
         "contributions.view_guestsubmission",
         "contributions.change_guestsubmission",
         "contributions.invite_guest_author",

@@ -12,6 +12,9 @@ Django's two cache middlewares, with three changes that make "never stale" possi
 - A purge first counts itself (PURGE_SERIAL_KEY); a page rendered while a purge happened is
   not stored, so a reader who read the database before the publish cannot store the old page
   after the purge. "Purge everything" moves GENERATION_KEY, part of every page's key.
+- A page showing something that ends at a known moment (a breaking-news bar until its
+  expiry) says so in `request.page_cache_until`; neither this cache nor a CDN keeps it past
+  that moment (see `seconds_to_keep`).
 - Only what is public is stored: anonymous GET/HEAD of the views in PAGE_CACHE_VIEWS, status
   200, no cookie set, no Vary: Cookie (a CSRF token or the session was used), no
   Cache-Control private/no-cache/no-store. A request that carries a session or messages
@@ -31,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils import timezone
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 from django.utils.encoding import escape_uri_path
 from wagtail.contrib.frontend_cache.backends import BaseBackend
@@ -137,6 +141,13 @@ def shared_max_age(request) -> int:
     return settings.PAGE_CACHE_SHARED_SECONDS
 
 
+def seconds_to_keep(until, seconds: int) -> int:
+    """`seconds`, or the whole seconds left before `until` (an aware datetime) when sooner."""
+    if until is None:
+        return seconds
+    return max(0, min(seconds, int((until - timezone.now()).total_seconds())))
+
+
 def purge_state(cache) -> tuple:
     found = cache.get_many([PURGE_SERIAL_KEY, GENERATION_KEY])
     return found.get(PURGE_SERIAL_KEY), found.get(GENERATION_KEY)
@@ -165,6 +176,9 @@ class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
         if response is None:
             return None
         request._page_cache_state = None  # served: nothing to store
+        if until := getattr(response, "page_cache_until", None):
+            # Stored a while ago: a CDN may keep it only for what is left before `until`.
+            patch_cache_control(response, s_maxage=seconds_to_keep(until, shared_max_age(request)))
         return response
 
 
@@ -183,7 +197,9 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
                 patch_cache_control(response, private=True)
             return response
         # Browsers ask again each time (the cache answers fast); a CDN may keep it briefly.
-        patch_cache_control(response, public=True, max_age=0, s_maxage=shared_max_age(request))
+        until = getattr(request, "page_cache_until", None)
+        shared = seconds_to_keep(until, shared_max_age(request))
+        patch_cache_control(response, public=True, max_age=0, s_maxage=shared)
         vary = [
             "HTTP_" + header.upper().replace("-", "_")
             for header in cc_delim_re.split(response.get("Vary", ""))
@@ -199,6 +215,12 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
         cache = self.cache
         if purge_state(cache) != state:
             return  # something was purged while this page was made: it may show the old state
+        until = getattr(request, "page_cache_until", None)
+        timeout = seconds_to_keep(until, self.cache_timeout)
+        if timeout <= 0:
+            return
+        if until is not None:
+            response.page_cache_until = until
         path_key = headers_key(request.path)
         entry = getattr(request, "_page_cache_entry", None)
         if entry is None:
@@ -209,7 +231,7 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
                 entry = cache.get(path_key)  # another request made it first
         if entry is None or entry["vary"] != vary:
             return
-        cache.set(page_key(request, request.method, entry, state[1]), response, self.cache_timeout)
+        cache.set(page_key(request, request.method, entry, state[1]), response, timeout)
 
 
 def count_purge(cache, key: str) -> None:

@@ -3,8 +3,10 @@
 Read from the templates: every page shows the section navigation; the home page shows the
 lead and latest article cards (title, summary, byline names) and one headline list per
 language; a section lists its articles' cards; an article shows its author boxes and topic
-names; author and topic pages list their articles' cards; the headline archive, its dated
-pages and the feeds show headlines and their sources' domains; the sitemap lists the pages.
+names and corrections; author and topic pages list their articles' cards; the headline
+archive, its dated pages and the feeds show headlines and their sources' domains; the
+corrections log and its feed list corrections with their articles' titles; the sitemap lists
+the pages; every page shows the breaking-news bar.
 
 Purges are sent once the transaction commits (before that, a reader could still read the old
 rows and store them again), through Wagtail's frontend cache (`purge_urls_from_cache`), so a
@@ -25,9 +27,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Correction, Topic
 from authors.models import Author
 from bilingual.languages import site_languages
+from breaking_news.bulletin import bulletin_changed
 from headlines.models import Headline, Source
 from headlines.signals import headlines_imported
 
@@ -99,6 +102,11 @@ def headline_paths() -> set[str]:
     return paths
 
 
+def corrections_log_paths() -> set[str]:
+    """The corrections log (every page of it) and its feed, in each language."""
+    return named_paths("corrections") | named_paths("corrections_feed")
+
+
 def articles_paths(articles) -> set[str]:
     """Each live article's page, the sections and the topic and author pages listing their
     cards, and the home page: everything showing their cards or bylines."""
@@ -130,6 +138,8 @@ def page_context_paths(page) -> set[str]:
         paths |= topic_page_paths(
             *Topic.objects.filter(articlepage=page.pk).values_list("slug", flat=True)
         )
+        if Correction.objects.filter(article=page.pk).exists():
+            paths |= corrections_log_paths()  # it lists the article's title and address
     return paths
 
 
@@ -294,6 +304,18 @@ def on_topic_changed(sender, instance, **kwargs):
     purge(paths)
 
 
+def on_correction_changed(sender, instance, **kwargs):
+    """The article (where the correction shows, and its old article when it moved) and the
+    corrections log with its feed."""
+    paths = corrections_log_paths()
+    article_pks = {instance.article_id, getattr(instance, "_article_before_save", None)} - {None}
+    for url_path in (
+        ArticlePage.objects.filter(pk__in=article_pks).live().values_list("url_path", flat=True)
+    ):
+        paths |= url_path_paths(url_path)
+    purge(paths)
+
+
 def on_site_wide_change(sender, **kwargs):
     purge_everything()
 
@@ -318,10 +340,16 @@ def connect():
         post_delete.connect(on_headlines_changed, sender=model, dispatch_uid="page_purge")
     headlines_imported.connect(on_headlines_changed, dispatch_uid="page_purge")
 
+    post_save.connect(on_correction_changed, sender=Correction, dispatch_uid="page_purge")
+    post_delete.connect(on_correction_changed, sender=Correction, dispatch_uid="page_purge")
+
     for model, receiver in ((Author, on_author_changed), (Topic, on_topic_changed)):
         pre_save.connect(remember_slug_before_save, sender=model, dispatch_uid="page_purge")
         post_save.connect(receiver, sender=model, dispatch_uid="page_purge")
         pre_delete.connect(receiver, sender=model, dispatch_uid="page_purge")
+
+    # The breaking-news bar is on every page: its setting (below) or its article changed.
+    bulletin_changed.connect(on_site_wide_change, dispatch_uid="page_purge")
 
     site_wide = [Site, PageViewRestriction] + [
         model
