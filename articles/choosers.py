@@ -4,7 +4,7 @@ tampered value.
 Re-showing a refused form, Wagtail's page chooser looks the posted id up again and lets a
 value such as `abc` fail as a server error; and on SQLite, Django's own field lets
 `99999999999999999999` (too large for an integer column) fail the same way. Here both read as
-"Select a valid choice" on the field.
+"Select a valid choice" on the field (and in a listing's filter, see RefusesOverflow).
 """
 
 from django import forms
@@ -26,7 +26,9 @@ class ArticleChooser(AdminPageChooser):
             return None
 
 
-class ArticleChoiceField(forms.ModelChoiceField):
+class RefusesOverflow:
+    """For a ModelChoiceField: an id too large for the column is an invalid choice."""
+
     def to_python(self, value):
         try:
             return super().to_python(value)
@@ -36,6 +38,10 @@ class ArticleChoiceField(forms.ModelChoiceField):
                 code="invalid_choice",
                 params={"value": value},
             ) from None
+
+
+class ArticleChoiceField(RefusesOverflow, forms.ModelChoiceField):
+    pass
 
 
 def register():

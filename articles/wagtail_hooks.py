@@ -32,10 +32,16 @@ def corrected_articles(request):
     return ArticlePage.objects.filter(corrections__isnull=False).distinct().order_by("title")
 
 
+class ArticleFilterField(choosers.RefusesOverflow, django_filters.fields.ModelChoiceField):
+    pass
+
+
+class ArticleFilter(django_filters.ModelChoiceFilter):
+    field_class = ArticleFilterField
+
+
 class CorrectionFilterSet(WagtailFilterSet):
-    article = django_filters.ModelChoiceFilter(
-        label=_("Article"), queryset=corrected_articles, empty_label=_("Any")
-    )
+    article = ArticleFilter(label=_("Article"), queryset=corrected_articles, empty_label=_("Any"))
     corrected_on = django_filters.DateFromToRangeFilter(
         label=_("Date"), widget=DateRangePickerWidget
     )

@@ -489,3 +489,21 @@ class TestCorrectionsPurgeCachedPages:
 
         assert "Soon gone." not in reader.get("/en/corrections/").content.decode()
         assert "Soon gone." not in reader.get("/mn/corrections/feed/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"article": "abc"},
+        {"article": "99999999999999999999"},
+        {"corrected_on_after": "2025-99-99"},
+        {"q": "x" * 10_000},
+        {"q": "Мөр\r\nтасарсан"},
+    ],
+)
+def test_the_admin_list_survives_hostile_filters(newsroom, editor_client, query):
+    correct(published(newsroom), text_en="A kept note.")
+
+    response = editor_client.get(ADMIN, query)
+
+    assert response.status_code == 200

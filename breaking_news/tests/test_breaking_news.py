@@ -222,7 +222,7 @@ class TestTheBar:
         body = BeautifulSoup(client.get("/en/").content, "html.parser").body
         blocks = [child for child in body.children if getattr(child, "name", None)]
 
-        assert [block.name for block in blocks[:3]] == ["a", "section", "header"]
+        assert [block.name for block in blocks[:3]] == ["a", "aside", "header"]
         assert "breaking-news" in blocks[1]["class"]
 
     def test_a_missing_language_falls_back_marked(self, demo_site, client):
