@@ -7,7 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from . import listing_cache, signals
+        from . import corrections, listing_cache, signals
 
         signals.connect()
         listing_cache.connect()
+        corrections.connect()

@@ -7,7 +7,7 @@ the front page its cards, each article its related stories (articles.related).
 
 ARTICLE_PARTS moves when what an article shows besides its own revision changes: an author
 (name, photo, credentials, biography, links), a topic, an image (its file, focal point or
-deleted renditions), a byline or an article's topics, a section (its title is the
+deleted renditions), a byline, an article's topics or corrections, a section (its title is the
 article's kicker and breadcrumb). Article pages and the front page's cards are cached under it.
 """
 
@@ -30,12 +30,12 @@ def count_key(kind: str, pk) -> str:
 def connect():
     from authors.models import Author, AuthorLink
 
-    from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+    from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Correction, Topic
 
     image_model = get_image_model()
     # Bylines and topics are published with the article's revision, but code may also
     # change them on a live article (attribution, accepting a guest's piece).
-    for model in (Author, AuthorLink, Topic, image_model, ArticleAuthor):
+    for model in (Author, AuthorLink, Topic, image_model, ArticleAuthor, Correction):
         for signal in (post_save, post_delete):
             signal.connect(ARTICLE_PARTS.bump, sender=model, dispatch_uid="article-parts")
     m2m_changed.connect(

@@ -1,6 +1,10 @@
 from urllib.parse import urlsplit
 
+from django import forms
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,10 +13,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from bilingual.languages import current_language, get_language_info, localized, localized_names
+from bilingual.languages import (
+    current_language,
+    get_language_info,
+    has_content,
+    language_codes,
+    localized,
+    localized_names,
+)
 from bilingual.page_form import HousePageForm
 from bilingual.pagination import ListingPaginator
 from bilingual.panels import TranslationStatusPanel
+from bilingual.plain_text import refuse_invisible_characters
 from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 
@@ -185,6 +197,23 @@ class ArticlePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
         context["og_locale"] = get_language_info(context["text_language"]).og_locale
         return context
 
+    def published_corrections(self) -> list["Correction"]:
+        """The article's corrections, newest first, kept in the cache until one of them
+        changes (articles.corrections), so a reading costs no query."""
+        if not self.pk:
+            return []
+        key = Correction.cache_key(self.pk)
+        found = cache.get(key)
+        if found is None:
+            found = list(Correction.objects.filter(article=self.pk))
+            cache.set(key, found, CORRECTIONS_CACHE_SECONDS)
+        return found
+
+    def corrections_for_structured_data(self) -> list[dict]:
+        """schema.org CorrectionComment entries for the NewsArticle's `correction`, in the
+        reader's language (falling back like the page does), newest first."""
+        return [correction.as_correction_comment() for correction in self.published_corrections()]
+
 
 class ArticleAuthor(Orderable):
     """An author's place in an article's byline."""
@@ -202,3 +231,95 @@ class ArticleAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("byline")
         unique_together = [("page", "author")]
+
+
+# A kept list of an article's corrections that a missed change left wrong: a day at most.
+CORRECTIONS_CACHE_SECONDS = 24 * 60 * 60
+CORRECTION_MAX_LENGTH = 1000
+
+
+def local_today():
+    return timezone.localdate()
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Corrections of live articles that every reader may open, newest first."""
+        return self.filter(article__in=ArticlePage.objects.live().public().values("pk"))
+
+
+class Correction(models.Model):
+    """An editor's dated note on a published article, saying what was wrong.
+
+    It is an editorial note beside the article, not a change to its text: adding one sends
+    nothing back through review and republishes nothing. Written in either language first;
+    a reader of the other sees it in the original, marked with its language.
+    """
+
+    article = models.ForeignKey(
+        ArticlePage,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="corrections",
+    )
+    corrected_on = models.DateField(_("date"), default=local_today)
+    text = models.CharField(
+        _("correction"),
+        max_length=CORRECTION_MAX_LENGTH,
+        blank=True,
+        validators=[refuse_invisible_characters],
+        help_text=_("What was wrong and what is right, in a sentence or two."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("article"),
+        FieldPanel("corrected_on"),
+        FieldPanel("text", widget=forms.Textarea(attrs={"rows": 3})),
+    ]
+
+    class Meta:
+        ordering = ["-corrected_on", "-pk"]
+        indexes = [models.Index(fields=["-corrected_on", "-id"])]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return str(localized(self, "text"))[:80]
+
+    @staticmethod
+    def cache_key(article_pk) -> str:
+        return f"article-corrections:{article_pk}"
+
+    def clean(self):
+        if not any(has_content(getattr(self, f"text_{code}", "")) for code in language_codes()):
+            raise ValidationError(
+                {f"text_{language_codes()[0]}": _("Write the correction in at least one language.")}
+            )
+        if self.corrected_on and self.corrected_on > local_today():
+            raise ValidationError(
+                {"corrected_on": _("A correction cannot be dated in the future.")}
+            )
+        article_changed = self._state.adding or (
+            Correction.objects.filter(pk=self.pk).values_list("article", flat=True).first()
+            != self.article_id
+        )
+        if self.article_id and article_changed:
+            if not ArticlePage.objects.filter(pk=self.article_id, live=True).exists():
+                raise ValidationError(
+                    {"article": _("Corrections are for published articles; this one is not.")}
+                )
+
+    def as_correction_comment(self) -> dict:
+        """This correction as schema.org's CorrectionComment, in the reader's language or
+        the one it falls back to (named in `inLanguage`)."""
+        text = localized(self, "text")
+        return {
+            "@type": "CorrectionComment",
+            "text": str(text),
+            "inLanguage": text.language,
+            "datePublished": self.corrected_on.isoformat(),
+        }

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from .models import ArticleAuthor, ArticleIndexPage, ArticlePage, Correction, Topic
 
 
 @register(ArticleIndexPage)
@@ -21,3 +21,9 @@ class ArticleAuthorTranslation(TranslationOptions):
 @register(Topic)
 class TopicTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(Correction)
+class CorrectionTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = ()

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import corrections, views
 from .feeds import FEED_FORMATS, article_feed
 
 
@@ -33,4 +33,6 @@ urlpatterns = [
         )
         for kind in ("section", "author", "topic")
     ],
+    path("corrections/", corrections.corrections_log, name="corrections"),
+    path("corrections/feed/", corrections.CorrectionFeed(), name="corrections_feed"),
 ]

@@ -15,6 +15,9 @@ one round trip to the cache:
 - A page's key is its method, absolute address and whether the reader takes gzip, so the
   path's entry, the counters and the page are read together. The page's other Vary headers
   (Accept-Language on an address without a language) are stored with it and must match.
+- A page showing something that ends at a known moment (a breaking-news bar until its
+  expiry) says so in `request.page_cache_until`; neither this cache nor a CDN keeps it past
+  that moment (see `seconds_to_keep`).
 - Only what is public is stored: anonymous GET/HEAD of the views in PAGE_CACHE_VIEWS, status
   200, no cookie set, no Vary: Cookie (a CSRF token or the session was used), no
   Cache-Control private/no-cache/no-store. A request that carries a session or messages
@@ -35,6 +38,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.middleware.gzip import re_accepts_gzip
+from django.utils import timezone
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 from django.utils.encoding import escape_uri_path
 from wagtail.contrib.frontend_cache.backends import BaseBackend
@@ -147,6 +151,13 @@ def shared_max_age(request) -> int:
     return settings.PAGE_CACHE_SHARED_SECONDS
 
 
+def seconds_to_keep(until, seconds: int) -> int:
+    """`seconds`, or the whole seconds left before `until` (an aware datetime) when sooner."""
+    if until is None:
+        return seconds
+    return max(0, min(seconds, int((until - timezone.now()).total_seconds())))
+
+
 def purge_state(cache) -> tuple:
     found = cache.get_many([PURGE_SERIAL_KEY, GENERATION_KEY])
     return found.get(PURGE_SERIAL_KEY), found.get(GENERATION_KEY)
@@ -180,6 +191,10 @@ class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
                 other_vary_values(request, vary) == vary_values
             ):
                 request._page_cache_state = None  # served: nothing to store
+                if until := getattr(response, "page_cache_until", None):
+                    # Stored a while ago: a CDN may keep it only for what is left of it.
+                    s_maxage = seconds_to_keep(until, shared_max_age(request))
+                    patch_cache_control(response, s_maxage=s_maxage)
                 return response
         return None
 
@@ -199,7 +214,9 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
                 patch_cache_control(response, private=True)
             return response
         # Browsers ask again each time (the cache answers fast); a CDN may keep it briefly.
-        patch_cache_control(response, public=True, max_age=0, s_maxage=shared_max_age(request))
+        until = getattr(request, "page_cache_until", None)
+        shared = seconds_to_keep(until, shared_max_age(request))
+        patch_cache_control(response, public=True, max_age=0, s_maxage=shared)
         vary = [
             "HTTP_" + header.upper().replace("-", "_")
             for header in cc_delim_re.split(response.get("Vary", ""))
@@ -215,6 +232,12 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
         cache = self.cache
         if purge_state(cache) != state:
             return  # something was purged while this page was made: it may show the old state
+        until = getattr(request, "page_cache_until", None)
+        timeout = seconds_to_keep(until, self.cache_timeout)
+        if timeout <= 0:
+            return
+        if until is not None:
+            response.page_cache_until = until
         path_key = entry_key(request.path)
         token = getattr(request, "_page_cache_token", None)
         if token is None:
@@ -226,7 +249,7 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
         if token is None:
             return
         stored = (token, state[1], vary, other_vary_values(request, vary), response)
-        cache.set(page_key(request, request.method), stored, self.cache_timeout)
+        cache.set(page_key(request, request.method), stored, timeout)
 
 
 def count_purge(cache, key: str) -> None:

@@ -3,10 +3,12 @@
 Read from the templates: every page shows the section navigation; the home page shows the
 lead and latest article cards (title, summary, byline names) and one headline list per
 language; a section lists its articles' cards; an article shows its author boxes, topic
-names and related stories' cards (those sharing its topics or section); author and topic
-pages list their articles' cards; the headline archive, its dated pages and the feeds show
-headlines and their sources' domains; the sitemaps list the pages (the news sitemaps, the
-articles of the last two days: purged with the index, see `page_cache.purge_group`).
+names, corrections and related stories' cards (those sharing its topics or section); author
+and topic pages list their articles' cards; the headline archive, its dated pages and the
+feeds show headlines and their sources' domains; the corrections log and its feed list
+corrections with their articles' titles; the sitemaps list the pages (the news sitemaps, the
+articles of the last two days: purged with the index, see `page_cache.purge_group`); every
+page shows the breaking-news bar.
 The article feeds (articles/feeds.py: the site's, and each section's, author's and topic's,
 RSS and Atom) show their articles' titles, summaries, bylines, section and topic names: they
 are purged with the page that lists the same articles.
@@ -32,10 +34,11 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from articles.feeds import FEED_FORMATS
-from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Topic
+from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Correction, Topic
 from articles.related import neighbours
 from authors.models import Author
 from bilingual.languages import site_languages
+from breaking_news.bulletin import bulletin_changed
 from headlines.models import Headline, Source
 from headlines.signals import headlines_imported
 
@@ -134,6 +137,11 @@ def headline_paths() -> set[str]:
     return paths
 
 
+def corrections_log_paths() -> set[str]:
+    """The corrections log (every page of it) and its feed, in each language."""
+    return named_paths("corrections") | named_paths("corrections_feed")
+
+
 def articles_paths(articles) -> set[str]:
     """Each live article's page, the sections and the topic and author pages listing their
     cards, the home page, and the feeds of all these: everything showing their cards or bylines."""
@@ -176,6 +184,8 @@ def page_context_paths(page) -> set[str]:
     if isinstance(page, ArticlePage):
         paths |= home_paths() | article_feed_paths([(page.pk, page.url_path)])
         paths |= related_paths(page)
+        if Correction.objects.filter(article=page.pk).exists():
+            paths |= corrections_log_paths()  # it lists the article's title and address
     return paths
 
 
@@ -366,6 +376,18 @@ def on_topic_changed(sender, instance, **kwargs):
     purge(paths)
 
 
+def on_correction_changed(sender, instance, **kwargs):
+    """The article (where the correction shows, and its old article when it moved) and the
+    corrections log with its feed."""
+    paths = corrections_log_paths()
+    article_pks = {instance.article_id, getattr(instance, "_article_before_save", None)} - {None}
+    for url_path in (
+        ArticlePage.objects.filter(pk__in=article_pks).live().values_list("url_path", flat=True)
+    ):
+        paths |= url_path_paths(url_path)
+    purge(paths)
+
+
 def on_site_wide_change(sender, **kwargs):
     purge_everything()
 
@@ -390,6 +412,9 @@ def connect():
         post_delete.connect(on_headlines_changed, sender=model, dispatch_uid="page_purge")
     headlines_imported.connect(on_headlines_changed, dispatch_uid="page_purge")
 
+    post_save.connect(on_correction_changed, sender=Correction, dispatch_uid="page_purge")
+    post_delete.connect(on_correction_changed, sender=Correction, dispatch_uid="page_purge")
+
     for model, receiver in ((Author, on_author_changed), (Topic, on_topic_changed)):
         pre_save.connect(remember_slug_before_save, sender=model, dispatch_uid="page_purge")
         post_save.connect(receiver, sender=model, dispatch_uid="page_purge")
@@ -398,6 +423,8 @@ def connect():
     image_model = get_image_model()
     post_save.connect(on_image_changed, sender=image_model, dispatch_uid="page_purge")
     post_delete.connect(on_image_changed, sender=image_model, dispatch_uid="page_purge")
+    # The breaking-news bar is on every page: its setting (below) or its article changed.
+    bulletin_changed.connect(on_site_wide_change, dispatch_uid="page_purge")
 
     site_wide = [Site, PageViewRestriction] + [
         model

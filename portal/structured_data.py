@@ -179,7 +179,7 @@ def news_article(request, page, authors, picture: Picture | None) -> dict:
         "author": [person(request, author) for author in authors],
         "publisher": organization(request),
     }
-    section = page.get_parent()  # known from routing: no query
+    section = page.get_parent()  # read only while the article's metadata is not cached
     if section is not None:
         data["articleSection"] = str(localized(section, "title"))
     # A draft seen in preview has no dates yet.
@@ -193,6 +193,8 @@ def news_article(request, page, authors, picture: Picture | None) -> dict:
         if page.original_source_name:
             original["publisher"] = {"@type": "Organization", "name": page.original_source_name}
         data["isBasedOn"] = original
+    if corrections := page.corrections_for_structured_data():
+        data["correction"] = corrections
     return data
 
 

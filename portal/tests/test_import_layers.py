@@ -1,6 +1,6 @@
 """The house's apps import one way, downward, so each can be read without the ones above it.
 
-portal -> editorial -> contributions -> articles -> authors, headlines -> bilingual
+portal -> editorial -> contributions, breaking_news -> articles -> authors, headlines -> bilingual
 (Tests may build a whole site, so `tests/` folders are left out.)
 """
 
@@ -14,6 +14,7 @@ LAYERS = {
     "portal": 5,
     "editorial": 4,
     "contributions": 3,
+    "breaking_news": 3,
     "articles": 2,
     "authors": 1,
     "headlines": 1,
