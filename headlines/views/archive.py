@@ -64,7 +64,9 @@ def archive(request, list_language: Language, day=None):
         headlines, HEADLINES_PER_PAGE, count_cache_key=count_key
     ).page_for_reader(request)
     context["page_obj"] = page
-    context["day_groups"] = day_groups(page)
+    # Read only when the page's cached fragment is stale (templates/headlines/archive.html).
+    context["day_groups"] = lambda: day_groups(page)
+    context["headline_lists_version"] = HEADLINE_LISTS.current()
     return render(request, "headlines/archive.html", context)
 
 
