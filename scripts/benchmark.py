@@ -101,6 +101,8 @@ def reading_pages() -> dict[str, str]:
         "archive": "/en/headlines/en/",
         "archive last": f"/en/headlines/en/?page={last_page(headlines, HEADLINES_PER_PAGE)}",
         "feed": "/en/headlines/en/feed/",
+        "article feed": "/en/feeds/rss/",
+        "section feed": f"/en/feeds/sections/{section.slug}/atom/",
         "sitemap": "/sitemap.xml",
         "search": "/en/search/?q=copper",
     }

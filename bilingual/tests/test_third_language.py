@@ -28,9 +28,10 @@ def test_the_switcher_offers_the_new_language_at_the_same_place(client, article)
     page = BeautifulSoup(client.get("/en/news/dialogue/").content, "html.parser")
 
     assert [(a.get_text(strip=True), a["href"]) for a in page.select(".language-switcher a")] == [
-        ("Монгол", "/mn/news/dialogue/"),
-        ("Қазақша", "/kk/news/dialogue/"),
+        ("Монгол", "/language/mn/?next=/mn/news/dialogue/"),
+        ("Қазақша", "/language/kk/?next=/kk/news/dialogue/"),
     ]
+    assert client.get("/language/kk/?next=/en/news/dialogue/")["Location"] == "/kk/news/dialogue/"
 
 
 def test_a_page_in_the_new_language_falls_back_and_says_so(client, article):
