@@ -29,7 +29,7 @@ from bilingual.slugs import AsciiSlugMixin
 from bilingual.translated_content import TranslatedContent
 
 from .blocks import ArticleBodyBlock
-from .listing_cache import ARTICLE_PARTS, count_key
+from .listing_cache import ARTICLE_LISTINGS, ARTICLE_PARTS, count_key
 from .renditions import prefetch_card_renditions
 from .routing import LeanReading
 
@@ -191,6 +191,7 @@ class ArticlePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["article_parts_version"] = ARTICLE_PARTS.current()
+        context["article_listings_version"] = ARTICLE_LISTINGS.current()
         # Not written in the reader's language, the story is read in another: its page's
         # metadata says so, and its head sends search engines there (templates/base.html).
         context["text_language"] = self.text_language(current_language())

@@ -2,13 +2,22 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.http import QueryDict
 from django.urls import reverse, translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .languages import current_language, site_languages
 
 
 def languages(request):
-    """The reader's language from the table, and links to the page being read in each one."""
+    """The reader's language from the table, and links to the page being read in each one
+    (worked out only if the page shows them: a cached header does not)."""
+    return {
+        "site_languages": site_languages(),
+        "language_links": SimpleLazyObject(lambda: language_links(request)),
+    }
+
+
+def language_links(request) -> list[dict]:
     here = request.get_full_path()
     active = current_language()
     links = []
@@ -23,10 +32,7 @@ def languages(request):
                 "is_current": language.code == active,
             }
         )
-    return {
-        "site_languages": site_languages(),
-        "language_links": links,
-    }
+    return links
 
 
 def translated_path(path: str, code: str, request=None) -> str:

@@ -5,7 +5,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 
-from ..listing_cache import ARTICLE_LISTINGS
 from ..reading_time import reading_minutes
 from ..related import related_articles
 from ..renditions import IMAGE_USES, MIME_TYPES
@@ -88,12 +87,6 @@ def reading_minutes_of(context, page):
     request = context.get("request")
     minutes, _language = reading_minutes(page, draft=bool(getattr(request, "is_preview", False)))
     return minutes
-
-
-@register.simple_tag
-def article_listings_version():
-    """The version of every listing of articles, for a fragment cached until one changes."""
-    return ARTICLE_LISTINGS.current()
 
 
 @register.simple_tag

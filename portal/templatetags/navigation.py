@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from ..section_menu import section_links
+from ..section_menu import SECTIONS, section_links
 
 register = template.Library()
 
@@ -18,3 +18,9 @@ def site_sections(context):
         {"url": link.url, "title": link.title, "is_current": here.startswith(link.path)}
         for link in section_links(request, site)
     ]
+
+
+@register.simple_tag
+def section_menu_version():
+    """The version of the section menu, for a fragment cached until a section changes."""
+    return SECTIONS.current()
