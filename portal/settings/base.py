@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "authors",
     "headlines",
     "articles",
+    "search",
     "contributions",
     "editorial",
     "portal",

@@ -1,6 +1,6 @@
 """The house's apps import one way, downward, so each can be read without the ones above it.
 
-portal -> editorial -> contributions -> articles -> authors, headlines -> bilingual
+portal -> editorial -> contributions, search -> articles -> authors, headlines -> bilingual
 (Tests may build a whole site, so `tests/` folders are left out.)
 """
 
@@ -15,6 +15,7 @@ LAYERS = {
     "editorial": 4,
     "contributions": 3,
     "articles": 2,
+    "search": 3,
     "authors": 1,
     "headlines": 1,
     "bilingual": 0,
