@@ -96,7 +96,10 @@ class ArticleDocument(SearchDocument):
         related_name="search_document",
     )
     section = models.ForeignKey(
-        "articles.ArticleIndexPage", on_delete=models.CASCADE, related_name="+"
+        "articles.ArticleIndexPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,  # search_article_section starts with it
     )
     published_at = models.DateTimeField()
 

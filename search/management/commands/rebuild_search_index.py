@@ -12,7 +12,7 @@ table first and, on PostgreSQL, builds its GIN index once at the end instead of 
 import time
 
 from django.core.management import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 
 from search.documents import INDEXERS, in_batches
 from search.models import GIN_INDEXES
@@ -53,6 +53,7 @@ class Command(BaseCommand):
             def index_batch(pks, index=index):
                 with transaction.atomic():
                     index(pks)
+                reset_queries()  # under DEBUG, Django would keep every statement
 
             read = in_batches(
                 source.objects.order_by("pk").values_list("pk", flat=True), index_batch, batch_size
