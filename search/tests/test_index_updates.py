@@ -183,9 +183,7 @@ class TestHeadlines:
         run_import(lines, format="lines", publish=True)
 
         assert found(client, "yak", "headlines") == ["YAKS RETURN TO THE VALLEY"]
-        assert found(client, "сарлагуудын", "headlines", "mn") == [
-            "САРЛАГУУД ХӨНДИЙД БУЦАЖ ИРЭВ"
-        ]
+        assert found(client, "сарлагуудын", "headlines", "mn") == ["САРЛАГУУД ХӨНДИЙД БУЦАЖ ИРЭВ"]
 
     def test_imported_drafts_are_not_found(self, client):
         run_import("YAKS RETURN MONTSAME.MN PUBLISHED:2025/12/05\n", format="lines")

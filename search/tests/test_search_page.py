@@ -318,7 +318,9 @@ def test_the_results_page_runs_a_bounded_number_of_queries(
 ):
     author = AuthorFactory(name_en="Census Writer", kind=Author.Kind.STAFF)
     for number in range(size):
-        article = ArticlePageFactory(parent=section, slug=f"c-{number}", title_en=f"Census {number}")
+        article = ArticlePageFactory(
+            parent=section, slug=f"c-{number}", title_en=f"Census {number}"
+        )
         ArticleAuthor.objects.create(page=article, author=author)
         HeadlineFactory(title_en=f"CENSUS NEWS {number}")
         TopicFactory(name_en=f"Census topic {number}")
