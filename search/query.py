@@ -17,9 +17,11 @@ from bilingual.languages import current_language, language_codes, localized
 from bilingual.pagination import ListingPaginator
 from headlines.models import Headline
 
+from . import plans
 from .documents import stream_text
 from .highlight import has_match, mark, snippet
 from .models import ArticleDocument, AuthorDocument, HeadlineDocument, TopicDocument
+from .plans import PlannedResults
 from .text import query_terms
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -113,6 +115,15 @@ class Group:
     def more(self) -> bool:
         return self.page is None and self.count > len(self.results)
 
+    @property
+    def capped(self) -> bool:
+        """Counting stopped at plans.COUNT_CAP: there are more."""
+        return self.count > plans.COUNT_CAP
+
+    @property
+    def shown_count(self) -> str:
+        return f"{plans.COUNT_CAP}+" if self.capped else str(self.count)
+
 
 def in_order(rows, pks) -> list:
     by_pk = {row.pk: row for row in rows}
@@ -129,22 +140,23 @@ def matching(model, search: SearchRequest):
 # --- groups -----------------------------------------------------------------------------
 
 
-def paged_or_preview(pks_queryset, search, kind, page_number):
-    """(count, pks shown, page or None): the paged group when it is the one asked for (or
-    the articles, when everything is), else its first few."""
+def paged_or_preview(ids, search, kind, page_number):
+    """(count, ids shown, page or None): the group being paged (the one asked for, or the
+    articles when everything is) gets its page, any other its first few."""
     paged = search.kind == kind or (search.kind is None and kind == "articles")
     if paged:
-        page = ListingPaginator(pks_queryset, RESULTS_PER_PAGE).get_page(page_number)
+        page = ListingPaginator(ids, RESULTS_PER_PAGE).get_page(page_number)
         return page.paginator.count, list(page.object_list), page
-    return pks_queryset.count(), list(pks_queryset[:PREVIEW_SIZE]), None
+    return ids.count(), list(ids[:PREVIEW_SIZE]), None
 
 
 def article_group(search, page_number) -> Group:
     documents = matching(ArticleDocument, search)
     if search.section:
         documents = documents.filter(section=search.section)
-    pks = documents.order_by("-published_at", "-article_id").values_list("article_id", flat=True)
-    count, shown, page = paged_or_preview(pks, search, "articles", page_number)
+    ids = documents.order_by("-published_at", "-article_id").values_list("article_id", flat=True)
+    results = PlannedResults(ids, ArticleDocument._meta.db_table, search.terms)
+    count, shown, page = paged_or_preview(results, search, "articles", page_number)
     cards = in_order(article_cards(ArticlePage.objects.filter(pk__in=shown)), shown)
     bodies = {
         row["pk"]: row
@@ -192,12 +204,13 @@ def article_result(card, bodies: dict, terms) -> Result:
 
 
 def headline_group(search, page_number) -> Group:
-    pks = (
+    ids = (
         matching(HeadlineDocument, search)
         .order_by("-published_on", "-headline_id")
         .values_list("headline_id", flat=True)
     )
-    count, shown, page = paged_or_preview(pks, search, "headlines", page_number)
+    results = PlannedResults(ids, HeadlineDocument._meta.db_table, search.terms)
+    count, shown, page = paged_or_preview(results, search, "headlines", page_number)
     headlines = in_order(Headline.objects.filter(pk__in=shown).select_related("source"), shown)
     results = []
     for headline in headlines:
@@ -219,9 +232,8 @@ def named_group(model, document_model, key, search, page_number, kind: Kind, tex
     found = model.objects.filter(pk__in=matching(document_model, search).values(key)).order_by(
         f"name_{language_codes()[0]}", "pk"
     )
-    count, shown, page = paged_or_preview(
-        found.values_list("pk", flat=True), search, kind.code, page_number
-    )
+    ids = found.values_list("pk", flat=True)
+    count, shown, page = paged_or_preview(ids, search, kind.code, page_number)
     results = []
     for row in in_order(model.objects.filter(pk__in=shown), shown):
         name = localized(row, "name")

@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from bilingual.languages import site_languages
 
+from . import plans
 from .query import KINDS, SEARCH_QUERY_MAX_LENGTH, SearchRequest, run, sections
 
 
@@ -18,7 +19,9 @@ def search(request):
             "query": asked.query,
             "search": asked,
             "groups": groups,
-            "total": sum(group.count for group in groups),
+            # Past COUNT_CAP a group is not counted further: "more than" the sum.
+            "total": sum(min(group.count, plans.COUNT_CAP) for group in groups),
+            "capped": any(group.capped for group in groups),
             "paged": next((group.page for group in groups if group.page is not None), None),
             "kinds": KINDS,
             "sections": sections(),

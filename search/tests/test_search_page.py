@@ -329,3 +329,15 @@ def test_the_results_page_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(20):
         soup = soup_of(client.get("/en/search/", {"q": "census"}))
     assert len(soup.select("#results-articles ~ ol li")) == min(size, 10)
+
+
+def test_past_the_counting_cap_the_page_says_more_than(client, section, monkeypatch):
+    monkeypatch.setattr("search.plans.COUNT_CAP", 12)
+    for number in range(15):
+        ArticlePageFactory(parent=section, slug=f"c-{number}", title_en=f"Census {number}")
+
+    soup = soup_of(client.get("/en/search/", {"q": "census"}))
+
+    assert soup.select_one(".search-summary").get_text() == "More than 12 results for «census»"
+    assert soup.select_one("#results-articles").get_text(" ", strip=True) == "Articles (12+)"
+    assert len(soup.select("#results-articles ~ ol li")) == 10
