@@ -21,7 +21,7 @@ from . import plans
 from .documents import stream_text
 from .highlight import has_match, mark, snippet
 from .models import ArticleDocument, AuthorDocument, HeadlineDocument, TopicDocument
-from .plans import PlannedResults
+from .plans import PlannedResults, plan_scope
 from .text import query_terms
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -155,8 +155,9 @@ def article_group(search, page_number) -> Group:
     if search.section:
         documents = documents.filter(section=search.section)
     ids = documents.order_by("-published_at", "-article_id").values_list("article_id", flat=True)
-    results = PlannedResults(ids, ArticleDocument._meta.db_table, search.terms)
-    count, shown, page = paged_or_preview(results, search, "articles", page_number)
+    with plan_scope():
+        results = PlannedResults(ids, "search_articledocument", search.terms, "published_at")
+        count, shown, page = paged_or_preview(results, search, "articles", page_number)
     cards = in_order(article_cards(ArticlePage.objects.filter(pk__in=shown)), shown)
     bodies = {
         row["pk"]: row
@@ -209,8 +210,9 @@ def headline_group(search, page_number) -> Group:
         .order_by("-published_on", "-headline_id")
         .values_list("headline_id", flat=True)
     )
-    results = PlannedResults(ids, HeadlineDocument._meta.db_table, search.terms)
-    count, shown, page = paged_or_preview(results, search, "headlines", page_number)
+    with plan_scope():
+        results = PlannedResults(ids, "search_headlinedocument", search.terms, "published_on")
+        count, shown, page = paged_or_preview(results, search, "headlines", page_number)
     headlines = in_order(Headline.objects.filter(pk__in=shown).select_related("source"), shown)
     results = []
     for headline in headlines:
