@@ -81,7 +81,7 @@ def site_pages(rounds, explain):
         client.get(path, {"q": words})
         queries = []
         with connection.execute_wrapper(
-            lambda run, sql, *args: queries.append(sql) or run(sql, *args)
+            lambda run, sql, *args, seen=queries: seen.append(sql) or run(sql, *args)
         ):
             response = client.get(path, {"q": words})
         if response.status_code != 200:

@@ -60,10 +60,14 @@ class Command(BaseCommand):
             )
             if postgres:
                 with connection.cursor() as cursor:
-                    cursor.execute(
-                        f'CREATE INDEX IF NOT EXISTS "{GIN_INDEXES[table]}" '
-                        f'ON "{table}" USING gin (stems)'
-                    )
+                    if fresh:
+                        # Inside an outer transaction (tests), deferred foreign-key checks
+                        # would forbid the index: run them now.
+                        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                        cursor.execute(
+                            f'CREATE INDEX IF NOT EXISTS "{GIN_INDEXES[table]}" '
+                            f'ON "{table}" USING gin (stems)'
+                        )
                     # Fresh statistics for search.plans, and (outside a transaction) the
                     # visibility map that lets counts skip the table's pages.
                     vacuum = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
