@@ -71,11 +71,15 @@ def article_text(row: dict, code: str) -> str:
     )
 
 
-def article_columns() -> list[str]:
+def columns(model, fields) -> list[str]:
+    """Each field's column per site language, among those the model has (a language added to
+    the table gets its columns by a later migration)."""
+    names = {field.attname for field in model._meta.concrete_fields}
     return [
         f"{field}_{code}"
-        for field in ("title", "summary", "body", "lead_image_caption")
+        for field in fields
         for code in language_codes()
+        if f"{field}_{code}" in names
     ]
 
 
@@ -105,7 +109,7 @@ def index_articles(pks) -> None:
             "published_at",
             "first_published_at",
             "original_source_name",
-            *article_columns(),
+            *columns(ArticlePage, ("title", "summary", "body", "lead_image_caption")),
         )
     )
     parents = {row["path"][: -Page.steplen] for row in rows}
@@ -141,7 +145,7 @@ def index_headlines(pks) -> None:
     pks = list(pks)
     if not pks:
         return
-    titles = [f"title_{code}" for code in language_codes()]
+    titles = columns(Headline, ("title",))
     documents = []
     for row in Headline.objects.filter(pk__in=pks, live=True).values("pk", "published_on", *titles):
         documents.append(
@@ -176,15 +180,14 @@ def index_authors(pks) -> None:
     if not pks:
         return
     public = authors_with_public_pages(pks)
-    fields = ("name", "credentials", "bio")
-    columns = [f"{field}_{code}" for field in fields for code in language_codes()]
+    texts = columns(Author, ("name", "credentials", "bio"))
     documents = [
         AuthorDocument(
             author_id=row["pk"],
-            stems=" ".join(stems("\n".join(row[column] or "" for column in columns))),
+            stems=" ".join(stems("\n".join(row[column] or "" for column in texts))),
             languages=AuthorDocument.padded(written_languages(row, ("name",))),
         )
-        for row in Author.objects.filter(pk__in=public).values("pk", *columns)
+        for row in Author.objects.filter(pk__in=public).values("pk", *texts)
     ]
     replace(AuthorDocument, "author_id", pks, documents, [])
 
@@ -193,7 +196,7 @@ def index_topics(pks) -> None:
     pks = list(pks)
     if not pks:
         return
-    names = [f"name_{code}" for code in language_codes()]
+    names = columns(Topic, ("name",))
     documents = [
         TopicDocument(
             topic_id=row["pk"],

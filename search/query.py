@@ -18,7 +18,7 @@ from bilingual.pagination import ListingPaginator
 from headlines.models import Headline
 
 from . import plans
-from .documents import stream_text
+from .documents import columns, stream_text
 from .highlight import has_match, mark, snippet
 from .models import ArticleDocument, AuthorDocument, HeadlineDocument, TopicDocument
 from .plans import PlannedResults, plan_scope
@@ -162,7 +162,7 @@ def article_group(search, page_number) -> Group:
     bodies = {
         row["pk"]: row
         for row in ArticlePage.objects.filter(pk__in=shown).values(
-            "pk", *[f"body_{code}" for code in language_codes()]
+            "pk", *columns(ArticlePage, ("body",))
         )
     }
     results = [article_result(card, bodies.get(card.pk, {}), search.terms) for card in cards]
