@@ -28,7 +28,7 @@ def mark(text: str, terms) -> SafeString:
         parts += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
         position = end
     parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))  # noqa: S308 - built from escaped pieces only
+    return mark_safe("".join(parts))  # built from escaped pieces only
 
 
 def has_match(text: str, terms) -> bool:
@@ -52,4 +52,4 @@ def snippet(text: str, terms, words: int = SNIPPET_WORDS) -> SafeString:
     body = mark(text[start_char:end_char], terms)
     before = ELLIPSIS + " " if begin > 0 else ""
     after = " " + ELLIPSIS if end_char < len(text) else ""
-    return mark_safe(f"{before}{body}{after}")  # noqa: S308 - `body` is escaped
+    return mark_safe(f"{before}{body}{after}")  # `body` is escaped
