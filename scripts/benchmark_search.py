@@ -7,7 +7,8 @@ Each word is searched as a reader does: the whole results page (/en/search/?q=â€
 /mn/search/?q=â€¦: every group, snippets, template) through Django's test client under
 production settings with the page cache off, once to warm up, then --rounds times; the
 table gives the articles found, p50 and p95 in milliseconds and the SQL queries of one
-page. --explain prints PostgreSQL's plan of each word's articles query.
+page. --explain prints the plan of each word's articles query, as PostgreSQL alone
+would choose it and as search.plans sets it.
 --wagtail-backend times instead what the site did before (Wagtail's database backend:
 search() then autocomplete(), 100 results each), for a comparison; it needs that backend's
 index filled (wagtailsearch_indexentry).
@@ -104,14 +105,20 @@ def site_pages(rounds, explain):
 
 
 def plan(terms):
+    """The articles query's plan as PostgreSQL alone would choose it, then as searched
+    (search.plans)."""
     from search.models import ArticleDocument
+    from search.plans import frequency, plan_scope, use_plan, walks
 
     query = (
         ArticleDocument.objects.filter(stems__has_stems=terms)
         .order_by("-published_at", "-article_id")
         .values_list("article_id", flat=True)[:10]
     )
-    print("    " + query.explain(analyze=True).replace("\n", "\n    "))
+    print("    planner alone:\n    " + query.explain(analyze=True).replace("\n", "\n    "))
+    with plan_scope():
+        use_plan(walks(*frequency("search_articledocument", terms)))
+        print("    as searched:\n    " + query.explain(analyze=True).replace("\n", "\n    "))
 
 
 def wagtail_backend(rounds):
