@@ -21,7 +21,6 @@ register_converter(FeedFormatConverter, "feed_format")
 urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author_detail"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
-    path("search/", views.search, name="search"),
     # Article feeds: the site's, and one per section, author and topic (articles/feeds.py).
     path("feeds/<feed_format:feed_format>/", article_feed, {"kind": "site"}, name="site_feed"),
     *[

@@ -2,5 +2,6 @@
 
 from django.dispatch import Signal
 
-# Sent once per import that wrote headlines (bulk writes send no post_save per row).
+# Sent once per import that wrote headlines (bulk writes send no post_save per row), with
+# `headlines`: the primary keys of the headlines created or changed.
 headlines_imported = Signal()

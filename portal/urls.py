@@ -40,6 +40,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("contributions.urls")),
     path("", include("articles.urls")),
+    path("", include("search.urls")),
     path("", include("headlines.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

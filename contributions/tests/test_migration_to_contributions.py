@@ -26,6 +26,7 @@ BEFORE_THE_MOVE = [
     ("articles", "0005_published_at_defaults_to_first_publication"),
     ("authors", "0002_invite_guest_author_permission"),
     ("contributions", None),
+    ("search", None),  # came later, on the moved state
 ]
 
 

@@ -59,6 +59,7 @@ class HeadlineSaver:
         if self.dry_run:
             return
         pending = [plan for plan in plans if plan.action != DUPLICATE]
+        written = []
         total, done = len(pending), 0
         self.progress(0, total)
         for start in range(0, total, BATCH_SIZE):
@@ -73,11 +74,13 @@ class HeadlineSaver:
                 batch = self._write_one_by_one(batch, report)
             for plan in batch:
                 report.record(self._outcome(plan))
+            written += [plan.headline.pk for plan in batch if plan.action != DUPLICATE]
             done += len(pending[start : start + BATCH_SIZE])
             self.progress(done, total)
         if pending:
-            # Bulk writes send no post_save: the cached lists and pages are renewed once per import.
-            headlines_imported.send(sender=Headline)
+            # Bulk writes send no post_save: the cached lists and pages are renewed once per
+            # import, and the search index re-reads the headlines written.
+            headlines_imported.send(sender=Headline, headlines=written)
 
     # Sources -----------------------------------------------------------------
 

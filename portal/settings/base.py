@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "headlines",
     "articles",
     "breaking_news",
+    "search",
     "contributions",
     "editorial",
     "portal",

@@ -84,7 +84,9 @@ def test_hostile_query_values_never_give_a_server_error(client, public_site, lan
         path = address.format(lang=lang)
         for label, value in HOSTILE.items():
             # Every parameter a public view reads, all at once.
-            params = dict.fromkeys(("q", "page", "source", "next", "day"), value)
+            params = dict.fromkeys(
+                ("q", "page", "source", "next", "day", "section", "language", "type"), value
+            )
             response = client.get(path, params)
             assert_no_server_error(response, f"{path}?…=<{label}>")
 

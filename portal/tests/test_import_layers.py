@@ -1,6 +1,7 @@
 """The house's apps import one way, downward, so each can be read without the ones above it.
 
-portal -> editorial -> contributions, breaking_news -> articles -> authors, headlines -> bilingual
+portal -> editorial -> contributions, breaking_news, search -> articles -> authors, headlines
+-> bilingual
 (Tests may build a whole site, so `tests/` folders are left out.)
 """
 
@@ -16,6 +17,7 @@ LAYERS = {
     "contributions": 3,
     "breaking_news": 3,
     "articles": 2,
+    "search": 3,
     "authors": 1,
     "headlines": 1,
     "bilingual": 0,
