@@ -32,6 +32,7 @@ import hashlib
 import logging
 import re
 import uuid
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -51,6 +52,8 @@ ENTRY_KEY_PREFIX = "page_cache:entry:"
 PAGE_KEY_PREFIX = "page_cache:page:"
 # A path's entry (its token) outlives its pages: they come and go under it.
 ENTRY_SECONDS = 24 * 60 * 60
+# Where portal.page_cache_front leaves what it found for a page it could not serve.
+WSGI_LOOKUP = "portal.page_cache.lookup"
 
 # Dated pages of a headline list (/en/headlines/mn/2025-12-05/) change with the list itself:
 # its numbering, its source menu and the neighbouring days' links all move with one headline.
@@ -163,39 +166,56 @@ def purge_state(cache) -> tuple:
     return found.get(PURGE_SERIAL_KEY), found.get(GENERATION_KEY)
 
 
+@dataclass
+class Lookup:
+    """What one read of the cache found for a request: the page to serve, if any, and what a
+    page made for this request must be stored under (the purge counters, the path's token)."""
+
+    response: object = None
+    state: tuple | None = None
+    token: str | None = None
+
+
+def look_up(cache, request) -> Lookup:
+    """The path's entry, the purge counters and the page, read together in one round trip; the
+    page is served only if it was stored under that entry's token, in this generation, for
+    the same Vary values."""
+    keys = [entry_key(request.path), PURGE_SERIAL_KEY, GENERATION_KEY]
+    keys.append(page_key(request, request.method))
+    if request.method == "HEAD":
+        keys.append(page_key(request, "GET"))
+    found = cache.get_many(keys)
+    token, generation = found.get(keys[0]), found.get(GENERATION_KEY)
+    lookup = Lookup(state=(found.get(PURGE_SERIAL_KEY), generation), token=token)
+    if token is None:
+        return lookup
+    for stored in (found.get(key) for key in keys[3:]):
+        if stored is None:
+            continue
+        stored_token, stored_generation, vary, vary_values, response = stored
+        if (stored_token, stored_generation) == (token, generation) and (
+            other_vary_values(request, vary) == vary_values
+        ):
+            if until := getattr(response, "page_cache_until", None):
+                # Stored a while ago: a CDN may keep it only for what is left of it.
+                s_maxage = seconds_to_keep(until, shared_max_age(request))
+                patch_cache_control(response, s_maxage=s_maxage)
+            return Lookup(response=response)
+    return lookup
+
+
 class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
-    """Answers an anonymous reader from the cache, in one round trip: the path's entry, the
-    purge counters and the page are read together, and the page is served only if it was
-    stored under that entry's token, in this generation, for the same Vary values."""
+    """Answers an anonymous reader from the cache (`look_up`), unless PageCacheWSGI in front
+    of Django already looked and missed: then what it found is reused."""
 
     def process_request(self, request):
         request._page_cache_state = None
         if not may_use_cache(request):
             return None
-        cache = self.cache
-        keys = [entry_key(request.path), PURGE_SERIAL_KEY, GENERATION_KEY]
-        keys.append(page_key(request, request.method))
-        if request.method == "HEAD":
-            keys.append(page_key(request, "GET"))
-        found = cache.get_many(keys)
-        token, generation = found.get(keys[0]), found.get(GENERATION_KEY)
-        request._page_cache_state = (found.get(PURGE_SERIAL_KEY), generation)
-        request._page_cache_token = token
-        if token is None:
-            return None
-        for stored in (found.get(key) for key in keys[3:]):
-            if stored is None:
-                continue
-            stored_token, stored_generation, vary, vary_values, response = stored
-            if (stored_token, stored_generation) == (token, generation) and (
-                other_vary_values(request, vary) == vary_values
-            ):
-                request._page_cache_state = None  # served: nothing to store
-                if until := getattr(response, "page_cache_until", None):
-                    # Stored a while ago: a CDN may keep it only for what is left of it.
-                    s_maxage = seconds_to_keep(until, shared_max_age(request))
-                    patch_cache_control(response, s_maxage=s_maxage)
-                return response
+        lookup = request.META.get(WSGI_LOOKUP) or look_up(self.cache, request)
+        if lookup.response is not None:
+            return lookup.response  # served: nothing to store
+        request._page_cache_state, request._page_cache_token = lookup.state, lookup.token
         return None
 
 
