@@ -22,9 +22,11 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 
 # Each worker is replaced after about this many requests (the jitter staggers the restarts so
-# that the workers never all restart together): memory a library leaks is given back.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
+# that the workers never all restart together): memory a library leaks is given back. Not
+# much more often: a cached page takes under a millisecond, and a new worker compiles its
+# templates afresh (at a thousand, each worker was replaced every few seconds under load).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "2000"))
 
 # The application is loaded once in the master before forking: a fresh worker (at start, or
 # after max_requests) answers its first request without importing Django and Wagtail again.
