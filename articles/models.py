@@ -185,6 +185,11 @@ class ArticlePage(LeanReading, TranslatedContent, AsciiSlugMixin, Page):
         return [link.author for link in bylines.prefetch_related("author__links")]
 
     @cached_property
+    def section(self):
+        """The section the article is filed in, for its kicker."""
+        return self.get_parent()
+
+    @cached_property
     def topic_list(self):
         return list(self.topics.all())
 

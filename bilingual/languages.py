@@ -35,6 +35,8 @@ class Language:
     published_label: str = ""
     # Words an adult reads in a minute, for an article's reading time.
     reading_rate: int = 200
+    # The masthead's date line: weekday and date.
+    dateline: Callable = dates.english_dateline
 
     def __str__(self):
         return str(self.name)
@@ -48,6 +50,7 @@ LANGUAGE_TABLE: tuple[Language, ...] = (
         list_title=_("Headlines in English"),
         translated_from=_("Translated from English"),
         long_date=dates.iso_date,
+        dateline=dates.english_dateline,
         og_locale="en_GB",
         aliases=("en", "eng", "english", "англи"),
         published_label="published",
@@ -62,6 +65,7 @@ LANGUAGE_TABLE: tuple[Language, ...] = (
         list_title=_("Headlines in Mongolian"),
         translated_from=_("Translated from Mongolian"),
         long_date=dates.mongolian_long_date,
+        dateline=dates.mongolian_dateline,
         og_locale="mn_MN",
         aliases=("mn", "mon", "mongolian", "монгол"),
         published_label="нийтэлсэн",

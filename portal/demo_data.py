@@ -84,7 +84,6 @@ AUTHORS = [
             "далайн судлалаар магистрын зэрэг хамгаалсан.",
         },
         "links": [("The Diplomat", "https://thediplomat.com/authors/bolor-lkhaajav/")],
-        "initials": "BL",
     },
     {
         "slug": "newsroom",
@@ -96,7 +95,6 @@ AUTHORS = [
             "mn": "Улаанбаатар дахь манай сурвалжлагч, редакторуудын бэлтгэсэн мэдээ.",
         },
         "links": [],
-        "initials": "NR",
     },
 ]
 
@@ -117,7 +115,6 @@ ARTICLES = [
         "republication_permitted": True,
         "image": {
             "key": "ulaanbaatar-dialogue",
-            "label": "Ulaanbaatar Dialogue",
             "colour": (11, 79, 138),
         },
         "title": {
@@ -187,7 +184,7 @@ ARTICLES = [
         "authors": ["newsroom"],
         "topics": [],
         "published_at": datetime.datetime(2025, 12, 5, 10, 0),
-        "image": {"key": "livestock-census", "label": "Livestock census", "colour": (46, 125, 50)},
+        "image": {"key": "livestock-census", "colour": (46, 125, 50)},
         "title": {
             "en": "Herders get ready for the national livestock census",
             "mn": "Малчид улсын мал тооллогод бэлтгэж байна",

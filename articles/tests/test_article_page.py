@@ -28,8 +28,18 @@ class TestTheDemoArticle:
             text(page, "h1")
             == "Mongolia Hosts 7th Ulaanbaatar Dialogue on Northeast Asian Security"
         )
+        # Above the headline the section, under it the dek, the byline and the labelled source.
+        kicker = page.select_one(".article__header .article__kicker a")
+        assert (kicker.get_text(), kicker["href"]) == ("Analysis", "/en/analysis/")
+        assert text(page, ".byline__authors") == "By Bolor Lkhaajav"
+        assert page.select_one(".byline__authors a")["href"] == "/en/authors/bolor-lkhaajav/"
+        assert page.select_one(".byline .byline__photo") is not None
+        assert text(page, ".byline__meta").startswith("Published 2022-06-29 · ")
+        assert text(page, ".byline__meta").endswith("min read")
+        assert text(page, ".article__header .article__source") == (
+            "Originally published by The Diplomat"
+        )
         source = page.select_one(".article__source a")
-        assert source.get_text() == "www.thediplomat.com"
         assert source["href"].startswith("https://www.thediplomat.com/2022/06/")
         assert text(page, ".article__summary").startswith("After a two-year pause")
         assert "A forum built on neutrality" in text(page, ".article__body")
@@ -44,7 +54,7 @@ class TestTheDemoArticle:
             "Bolor Lkhaajav is a researcher specializing"
         )
         assert page.select_one(".author-box__photo") is not None
-        assert text(page, ".article__published") == "Published Date:2022-06-29"
+        assert text(page, ".article__published") == "Published 2022-06-29"
         assert (
             text(page, ".article__republication") == "Republished with permission from The Diplomat"
         )
@@ -61,7 +71,15 @@ class TestTheDemoArticle:
         assert text(page, ".author-box__label") == "ЗОЧИН НИЙТЛЭЛЧ"
         assert text(page, ".author-box__name") == "Лхаажавын Болор"
         assert text(page, ".author-box__bio").startswith("Лхаажавын Болор нь Монгол, Хятад")
-        assert text(page, ".article__published") == "Нийтэлсэн огноо:2022 оны 6 дугаар сарын 29"
+        assert text(page, ".article__published") == "Нийтэлсэн 2022 оны 6 дугаар сарын 29"
+        kicker = page.select_one(".article__header .article__kicker a")
+        assert (kicker.get_text(), kicker["href"]) == ("Дүн шинжилгээ", "/mn/analysis/")
+        assert text(page, ".byline__authors") == "Нийтлэлч: Лхаажавын Болор"
+        assert text(page, ".byline__meta").endswith("минут унших")
+        assert text(page, ".article__header .article__source") == "Анх нийтлэгдсэн: The Diplomat"
+        assert page.select_one(".article__source a")["href"].startswith(
+            "https://www.thediplomat.com/"
+        )
         assert text(page, ".article__republication") == (
             "The Diplomat-аас зөвшөөрөлтэйгээр дахин нийтлэв"
         )

@@ -29,7 +29,7 @@ def test_reader_reads_headlines_then_the_article_in_mongolian(live_server, brows
     tab.wait_for_url("**/en/analysis/mongolia-hosts-7th-**")
     assert tab.locator("h1").inner_text().startswith("Mongolia Hosts 7th Ulaanbaatar Dialogue")
     assert tab.locator(".author-box__label").inner_text() == "GUEST AUTHOR"
-    assert "Published Date:2022-06-29" in tab.locator(".article__published").inner_text()
+    assert tab.locator(".article__published").inner_text() == "Published 2022-06-29"
 
     tab.locator(".language-switcher a[hreflang=mn]").click()
     tab.wait_for_url("**/mn/analysis/mongolia-hosts-7th-**")
@@ -37,7 +37,4 @@ def test_reader_reads_headlines_then_the_article_in_mongolian(live_server, brows
     assert tab.locator("h1").inner_text().startswith("Монгол Улс Зүүн хойд Азийн")
     assert tab.locator(".author-box__label").inner_text() == "ЗОЧИН НИЙТЛЭЛЧ"
     assert tab.locator(".author-box__name").inner_text() == "Лхаажавын Болор"
-    assert (
-        "Нийтэлсэн огноо:2022 оны 6 дугаар сарын 29"
-        in tab.locator(".article__published").inner_text()
-    )
+    assert tab.locator(".article__published").inner_text() == "Нийтэлсэн 2022 оны 6 дугаар сарын 29"

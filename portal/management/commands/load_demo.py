@@ -11,7 +11,7 @@ from django.core.management import BaseCommand, call_command
 from django.db import transaction
 from django.utils import timezone, translation
 from PIL import Image as PillowImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
@@ -25,15 +25,59 @@ from portal.models import HomePage
 from portal.site_root import tree_root
 
 
-def draw_image(title: str, text: str, colour, size) -> ImageFile:
-    """A plain coloured picture with a caption drawn on it, so the demo needs no downloads."""
+def _gradient(draw, size, top, bottom):
+    for y in range(size[1]):
+        mix = y / max(1, size[1] - 1)
+        draw.line(
+            [(0, y), (size[0], y)],
+            fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
+
+
+def _lighter(colour, amount):
+    return tuple(min(255, c + amount) for c in colour)
+
+
+def draw_image(title: str, colour, size) -> ImageFile:
+    """A plain picture, so the demo needs no downloads and carries no words: a sky in the
+    story's colour, a sun and rolling steppe, the hills placed by the title (each story its own)."""
+    width, height = size
     picture = PillowImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(picture)
-    for step in range(0, size[1], 6):  # a soft vertical gradient
-        shade = tuple(min(255, c + step // 6) for c in colour)
-        draw.rectangle([0, step, size[0], step + 6], fill=shade)
-    font = ImageFont.load_default(size=max(24, size[1] // 8))
-    draw.text((size[0] // 2, size[1] // 2), text, fill="white", font=font, anchor="mm")
+    _gradient(draw, size, _lighter(colour, 90), colour)
+    seed = sum(title.encode())
+    sun = (width * (0.2 + (seed % 60) / 100), height * 0.3)
+    radius = height * 0.11
+    draw.ellipse(
+        [sun[0] - radius, sun[1] - radius, sun[0] + radius, sun[1] + radius], fill=(240, 180, 0)
+    )
+    for layer, shade in enumerate((40, 20, 0)):
+        base = height * (0.6 + layer * 0.12)
+        crest = height * (0.12 - layer * 0.03)
+        phase = (seed >> layer) % 7
+        points = [(0, height)]
+        for step in range(0, 33):
+            x = width * step / 32
+            wave = ((step + phase) % 8) / 8
+            points.append((x, base - crest * (1 - abs(2 * wave - 1))))
+        points.append((width, height))
+        draw.polygon(points, fill=_lighter(tuple(c // 2 for c in colour), shade))
+    return _png(picture, title)
+
+
+def draw_portrait(title: str, colour, size) -> ImageFile:
+    """A plain portrait placeholder: a head and shoulders on a soft background, no initials."""
+    width, height = size
+    picture = PillowImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(picture)
+    _gradient(draw, size, _lighter(colour, 70), colour)
+    figure = _lighter(colour, 130)
+    draw.ellipse([width * 0.32, height * 0.18, width * 0.68, height * 0.54], fill=figure)
+    draw.ellipse([width * 0.14, height * 0.6, width * 0.86, height * 1.3], fill=figure)
+    return _png(picture, title)
+
+
+def _png(picture, title: str) -> ImageFile:
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     return ImageFile(buffer, name=f"{title}.png")
@@ -124,11 +168,11 @@ class Command(BaseCommand):
         self.count(created)
         return topic
 
-    def image(self, title, text, colour, size):
+    def image(self, title, colour, size, draw=draw_image):
         Image = get_image_model()
         image = Image.objects.filter(title=title).first()
         if image is None:
-            image = Image.objects.create(title=title, file=draw_image(title, text, colour, size))
+            image = Image.objects.create(title=title, file=draw(title, colour, size))
             self.count(True)
         return image
 
@@ -136,7 +180,7 @@ class Command(BaseCommand):
         author = Author.objects.filter(slug=data["slug"]).first()
         if author is None:
             photo = self.image(
-                f"author-{data['slug']}", data["initials"], (90, 98, 110), (400, 400)
+                f"author-{data['slug']}", (90, 98, 110), (400, 400), draw=draw_portrait
             )
             author = Author(
                 slug=data["slug"],
@@ -159,7 +203,7 @@ class Command(BaseCommand):
         lead_image = None
         if data.get("image"):
             spec = data["image"]
-            lead_image = self.image(spec["key"], spec["label"], spec["colour"], (1200, 675))
+            lead_image = self.image(spec["key"], spec["colour"], (1200, 675))
         body = {
             f"body_{code}": [
                 (kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks
