@@ -10,6 +10,7 @@ import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from bilingual.languages import DEFAULT_LANGUAGE, LANGUAGE_TABLE
+from portal.release import release_token
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -58,6 +59,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+# Every key carries the release (portal/release.py): a deploy never serves pages or fragments
+# an older release made.
+CACHES["default"]["KEY_PREFIX"] = release_token(BASE_DIR, env.str("RELEASE_ID", default=""))
 # Sessions stay in the database (Django's default engine), never only in the cache: a Redis
 # restart logs nobody out, and no cached copy can outlive a logout made while Redis was down.
 # Readers have no session; staff and guests pay one primary-key lookup per request.
