@@ -8,13 +8,16 @@ cache may store) both answers are kept and read together, in one round trip:
 
 - the Site for a host and port, until any Site is saved or deleted (SITES);
 - the page at a path of that host: its type, id, `url_path` and whether a view restriction
-  applies to it, until any view restriction changes (ROUTES). The page itself is read afresh,
-  in one query, and the remembered answer counts only while that page is still live at that
-  `url_path`: an unpublished, moved, renamed or deleted page falls back to Wagtail's routing.
+  applies to it, until any view restriction changes (ROUTES) or an article is published,
+  unpublished, moved or deleted (ARTICLE_LISTINGS). An article is kept whole with it (no
+  query at all); any other page is read afresh, in one query, and the remembered answer
+  counts only while that page is still live at that `url_path`: an unpublished, moved,
+  renamed or deleted page falls back to Wagtail's routing.
 
 Staff and guest pages, rare and varied, let Wagtail look up for itself.
 """
 
+import copy
 import functools
 import hashlib
 
@@ -26,6 +29,8 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from articles.listing_cache import ARTICLE_LISTINGS
+from articles.models import ArticlePage
 from articles.routing import LeanReading
 from bilingual.cache_versions import CacheVersion
 
@@ -54,7 +59,8 @@ class ReadingLookupMiddleware:
         if request.resolver_match.view_name == "wagtail_serve":
             path = view_args[0] if view_args else view_kwargs.get("path", "")
             digest = hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
-            route_key = f"route:{ROUTES.current()}:{where}:{digest}"
+            # An article is remembered whole until the articles change (see `remember_route`).
+            route_key = f"route:{ROUTES.current()}:{ARTICLE_LISTINGS.current()}:{where}:{digest}"
         found = cache.get_many([site_key, route_key] if route_key else [site_key])
 
         site = found.get(site_key)
@@ -71,18 +77,20 @@ class ReadingLookupMiddleware:
 
 
 def follow_remembered_route(request, route) -> bool:
-    """Hands Wagtail the remembered page, read afresh, if it is still live where it was."""
-    label, pk, url_path, restricted = route
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        return False
-    sql, params = live_page_query(model)
-    values = {ID_SENTINEL: pk, URL_PATH_SENTINEL: url_path}
-    found = model.objects.raw(sql, [values.get(param, param) for param in params])
-    page = next(iter(found), None)
+    """Hands Wagtail the remembered page: an article as it was remembered, any other page
+    read afresh if it is still live where it was."""
+    label, pk, url_path, restricted, page = route
     if page is None:
-        return False
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            return False
+        sql, params = live_page_query(model)
+        values = {ID_SENTINEL: pk, URL_PATH_SENTINEL: url_path}
+        found = model.objects.raw(sql, [values.get(param, param) for param in params])
+        page = next(iter(found), None)
+        if page is None:
+            return False
     if not restricted:
         page.known_view_restrictions = []
     request._wagtail_route_for_request = RouteResult(page)
@@ -108,9 +116,23 @@ def remember_route(request, path: str, route_key: str) -> None:
     if args or kwargs or not isinstance(page, LeanReading) or page.alias_of_id:
         return
     restrictions = list(page.get_view_restrictions())
+    route = (page._meta.label_lower, page.pk, page.url_path, bool(restrictions), whole(page))
     page.known_view_restrictions = restrictions  # Wagtail's serve checks them next
-    route = (page._meta.label_lower, page.pk, page.url_path, bool(restrictions))
     cache.set(route_key, route, LOOKUP_SECONDS)
+
+
+def whole(page):
+    """An article's row, to be served from memory: the route's key carries ARTICLE_LISTINGS,
+    which moves whenever an article is published, unpublished, moved or deleted, or privacy
+    changes, the only ways its live row changes. Its related rows (the lead image) are left
+    to be read when needed: they change under ARTICLE_PARTS. Other pages are read afresh."""
+    if not isinstance(page, ArticlePage):
+        return None
+    kept = copy.copy(page)
+    kept._state = copy.copy(page._state)
+    kept._state.fields_cache = {}
+    kept.__dict__.pop("known_view_restrictions", None)
+    return kept
 
 
 def connect():
