@@ -20,9 +20,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from authors.models import Author
+from bilingual.kept_responses import kept_response
 from bilingual.languages import current_language, localized
 from bilingual.plain_text import xml_text
 
+from .listing_cache import ARTICLE_LISTINGS, ARTICLE_PARTS
 from .models import ArticleIndexPage, ArticlePage, Topic
 from .renditions import LEAD_IMAGE, existing_rendition, file_sizes, mime_type, prefetch_renditions
 
@@ -325,5 +327,9 @@ FEEDS = {"rss": ArticleFeed(ArticleRssFeed), "atom": ArticleFeed(ArticleAtomFeed
 
 def article_feed(request, feed_format: str, kind: str, slug: str | None = None):
     """`/<lang>/feeds/<format>/`, `/<lang>/feeds/<kind>s/<slug>/<format>/`: query strings
-    are ignored, and so the page cache may keep every variant under the one path."""
-    return FEEDS[feed_format](request, kind, slug)
+    are ignored, and so the page cache may keep every variant under the one path. The
+    document is kept until an article is published, unpublished or moved (ARTICLE_LISTINGS)
+    or an author, topic, image or section changes (ARTICLE_PARTS)."""
+    versions = [ARTICLE_LISTINGS.current(), ARTICLE_PARTS.current()]
+    key = ["article-feed", *versions, kind, slug or "", feed_format, current_language()]
+    return kept_response(request, key, lambda: FEEDS[feed_format](request, kind, slug))

@@ -4,13 +4,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bilingual.dates import short_date
+from bilingual.kept_responses import kept_response
 from bilingual.languages import Language, current_language
 from bilingual.plain_text import xml_text
 
@@ -18,7 +17,6 @@ from .list_cache import HEADLINE_LISTS
 from .lists import public_headlines
 
 ITEMS_IN_FEED = 50
-FEED_KEPT_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -34,28 +32,11 @@ class HeadlineFeed(Feed):
     and site address (its links are absolute)."""
 
     def __call__(self, request, *args, **kwargs):
-        key = ":".join(
-            [
-                "headline-feed",
-                HEADLINE_LISTS.current(),
-                kwargs["list_language"].code,
-                current_language(),
-                request.scheme,
-                request.get_host(),
-            ]
+        key = ["headline-feed", HEADLINE_LISTS.current(), kwargs["list_language"].code]
+        key.append(current_language())
+        return kept_response(
+            request, key, lambda: super(HeadlineFeed, self).__call__(request, *args, **kwargs)
         )
-        kept = cache.get(key)
-        if kept is None:
-            response = super().__call__(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            kept = (response.content, list(response.items()))
-            cache.set(key, kept, FEED_KEPT_SECONDS)
-        content, headers = kept
-        response = HttpResponse(content)
-        for name, value in headers:
-            response[name] = value
-        return response
 
     def get_object(self, request, list_language: Language):
         headlines = public_headlines(request, list_language.code)[:ITEMS_IN_FEED]
