@@ -369,7 +369,7 @@ class TestTheCachesFollowIt:
         client.get("/en/topics/security/")
 
         assert client.get("/en/topics/security/").status_code == 200
-        stored = page_cache.page_cache().get(page_cache.headers_key("/en/topics/security/"))
+        stored = page_cache.page_cache().get(page_cache.entry_key("/en/topics/security/"))
         assert stored is None
 
     def test_unpublishing_its_article_purges_every_page(self, demo_site, prime, committed, client):
