@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import SuspiciousOperation
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
@@ -212,7 +213,11 @@ class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
         request._page_cache_state = None
         if not may_use_cache(request):
             return None
-        lookup = request.META.get(WSGI_LOOKUP) or look_up(self.cache, request)
+        try:
+            lookup = request.META.get(WSGI_LOOKUP) or look_up(self.cache, request)
+        except SuspiciousOperation:
+            # A host not allowed: refused further down, where the 400 page can be made.
+            return None
         if lookup.response is not None:
             return lookup.response  # served: nothing to store
         request._page_cache_state, request._page_cache_token = lookup.state, lookup.token

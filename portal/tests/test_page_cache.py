@@ -143,6 +143,12 @@ class TestWhatAStoredPageIsServedTo:
         with django_assert_num_queries(0):
             reader.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="mn")
 
+    def test_a_host_not_allowed_is_refused_with_the_400_page(self, demo_site, reader, prime):
+        prime("/en/")  # a stored copy exists for the allowed host
+        response = reader.get("/en/", HTTP_HOST="evil.example")
+        assert response.status_code == 400
+        assert "evil.example" not in response.content.decode()
+
     def test_head_is_answered_from_the_copy_a_get_stored(
         self, demo_site, reader, prime, django_assert_num_queries
     ):
