@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections, transaction
+from django.test import Client
 from django.utils import translation
 
 from articles.factories import ArticleIndexPageFactory
@@ -322,6 +323,34 @@ def make_guest(make_user):
         return AuthorFactory(user=user, kind=Author.Kind.GUEST, **author_fields)
 
     return make
+
+
+@pytest.fixture
+def client_as(make_user, make_guest):
+    """`client_as("editor")`: a client logged in as a member of that staff group ("writer",
+    "translator", "editor"), a superuser, a guest author, or nobody ("anonymous")."""
+    from editorial.roles import EDITORS, TRANSLATORS, WRITERS
+
+    groups = {"writer": WRITERS, "translator": TRANSLATORS, "editor": EDITORS}
+
+    def log_in(role):
+        client = Client()
+        if role == "superuser":
+            client.force_login(make_user(role, is_superuser=True))
+        elif role == "guest":
+            client.force_login(make_guest("guest@example.org", name_en="Guest").user)
+        elif role in groups:
+            client.force_login(make_user(role, groups=[groups[role]]))
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the transaction's commit (purges, forgotten caches), as a real
+    commit would: `with committed(): ...`."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 THIRD_LANGUAGE = Language(

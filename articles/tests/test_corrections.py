@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction, Revision, WorkflowState
 from articles.corrections import CORRECTIONS_PER_PAGE
 from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage, Correction
-from editorial.roles import EDITORS, TRANSLATORS, WRITERS
+from editorial.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 
@@ -56,25 +56,7 @@ def form(target, **overrides):
     return data
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs what waits for the commit (the purges, the forgotten caches), as a commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 # The admin: who may -----------------------------------------------------------------------
-
-
-def role_client(make_user, make_guest, role):
-    client = Client()
-    groups = {"writer": WRITERS, "translator": TRANSLATORS, "editor": EDITORS}
-    if role == "superuser":
-        client.force_login(make_user(role, is_superuser=True))
-    elif role == "guest":
-        client.force_login(make_guest("guest@example.org", name_en="Guest").user)
-    elif role in groups:
-        client.force_login(make_user(role, groups=[groups[role]]))
-    return client
 
 
 REFUSED = ("anonymous", "guest", "writer", "translator")
@@ -82,9 +64,9 @@ ALLOWED = ("editor", "superuser")
 
 
 @pytest.mark.parametrize("role", REFUSED + ALLOWED)
-def test_only_editors_and_superusers_add_a_correction(newsroom, make_user, make_guest, role):
+def test_only_editors_and_superusers_add_a_correction(newsroom, client_as, role):
     article = published(newsroom)
-    client = role_client(make_user, make_guest, role)
+    client = client_as(role)
 
     response = client.post(f"{ADMIN}add/", form(article))
 
@@ -99,12 +81,10 @@ def test_only_editors_and_superusers_add_a_correction(newsroom, make_user, make_
 
 
 @pytest.mark.parametrize("role", REFUSED + ALLOWED)
-def test_only_editors_and_superusers_change_or_delete_a_correction(
-    newsroom, make_user, make_guest, role
-):
+def test_only_editors_and_superusers_change_or_delete_a_correction(newsroom, client_as, role):
     article = published(newsroom)
     correction = correct(article, text_en="Original note.")
-    client = role_client(make_user, make_guest, role)
+    client = client_as(role)
 
     changed = client.post(f"{ADMIN}edit/{correction.pk}/", form(article, text_en="Changed."))
     listing = client.get(ADMIN)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage
 from breaking_news.models import BreakingNews
-from editorial.roles import EDITORS, TRANSLATORS, WRITERS
+from editorial.roles import EDITORS, WRITERS
 from portal import page_cache
 
 pytestmark = pytest.mark.django_db
@@ -63,24 +63,7 @@ def form(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 # Who may set it -------------------------------------------------------------------------
-
-
-def role_client(make_user, make_guest, role):
-    client = Client()
-    groups = {"writer": WRITERS, "translator": TRANSLATORS, "editor": EDITORS}
-    if role == "superuser":
-        client.force_login(make_user(role, is_superuser=True))
-    elif role == "guest":
-        client.force_login(make_guest("guest@example.org", name_en="Guest").user)
-    elif role in groups:
-        client.force_login(make_user(role, groups=[groups[role]]))
-    return client
 
 
 @pytest.mark.parametrize(
@@ -94,9 +77,9 @@ def role_client(make_user, make_guest, role):
         ("superuser", True),
     ],
 )
-def test_only_editors_and_superusers_set_the_bar(newsroom, make_user, make_guest, role, allowed):
+def test_only_editors_and_superusers_set_the_bar(newsroom, client_as, role, allowed):
     set_bulletin(is_active=False, message_en="Old message")
-    client = role_client(make_user, make_guest, role)
+    client = client_as(role)
 
     response = client.post(admin_url(), form(message_en="New message"))
 

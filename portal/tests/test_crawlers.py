@@ -248,11 +248,6 @@ def cached_news(reader, django_assert_num_queries):
     return prime
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def test_a_published_story_shows_on_the_next_read(
     reader, section, cached_news, committed, make_user
 ):

@@ -60,12 +60,6 @@ def staff(make_user):
     return staff
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs what waits for the transaction's commit (the purges), as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def article(slug_start="mongolia-hosts"):
     return ArticlePage.objects.get(slug__startswith=slug_start)
 
