@@ -1,5 +1,7 @@
 """Whole documents (feeds) kept in the shared cache under the versions of what they show."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.http import HttpResponse
 
@@ -10,7 +12,9 @@ def kept_response(request, key_parts, make) -> HttpResponse:
     """The response `make()` gives, kept under `key_parts` (which must carry the versions of
     everything the document shows) and the site's address (its links are absolute). Only a
     200 is kept; anything else is made every time."""
-    key = ":".join(["kept", *map(str, key_parts), request.scheme, request.get_host()])
+    parts = ":".join([*map(str, key_parts), request.scheme, request.get_host()])
+    # Hashed: a part may be as long as a stranger's address (an unknown slug, before its 404).
+    key = "kept:" + hashlib.sha256(parts.encode()).hexdigest()
     kept = cache.get(key)
     if kept is None:
         response = make()
